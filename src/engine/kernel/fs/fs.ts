@@ -1,0 +1,238 @@
+/**
+ * In-memory filesystem, one per mount namespace (the host, each container).
+ * A bind mount (`-v /host/dir:/data`) makes both trees hold the *same* node
+ * object, so a write on either side is seen on the other, as with a real
+ * bind mount of one inode. Executables are files whose `program` names an
+ * entry of the program registry; the shell finds them through PATH.
+ */
+export type NodeKind = 'dir' | 'file' | 'symlink'
+
+interface NodeBase {
+  ino: number
+  mode: number // permission bits, e.g. 0o755
+  mtime: number // virtual ms
+  uid: number
+  gid: number
+}
+export interface DirNode extends NodeBase {
+  kind: 'dir'
+  entries: Map<string, FsNode>
+}
+export interface FileNode extends NodeBase {
+  kind: 'file'
+  content: string
+  /** Set on executables: the registry name of the program it runs. */
+  program?: string
+}
+export interface SymlinkNode extends NodeBase {
+  kind: 'symlink'
+  target: string
+}
+export type FsNode = DirNode | FileNode | SymlinkNode
+
+export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP' | 'EBUSY'
+
+const MESSAGES: Record<FsErrorCode, string> = {
+  ENOENT: 'No such file or directory',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  EEXIST: 'File exists',
+  ENOTEMPTY: 'Directory not empty',
+  EINVAL: 'Invalid argument',
+  ELOOP: 'Too many levels of symbolic links',
+  EBUSY: 'Device or resource busy',
+}
+
+/** An errno from a filesystem call; `message` is strerror's text. */
+export class FsError extends Error {
+  constructor(
+    readonly code: FsErrorCode,
+    readonly path: string,
+  ) {
+    super(MESSAGES[code])
+  }
+}
+
+let nextIno = 1 // inode numbers are only compared for identity, never printed yet
+
+/** Joins and normalises a path against a working directory (no symlinks resolved). */
+export function resolvePath(cwd: string, path: string): string {
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')
+  const out: string[] = []
+  for (const p of parts) {
+    if (p === '' || p === '.') continue
+    if (p === '..') out.pop()
+    else out.push(p)
+  }
+  return '/' + out.join('/')
+}
+
+export function dirname(path: string): string {
+  const i = path.replace(/\/+$/, '').lastIndexOf('/')
+  return i <= 0 ? '/' : path.slice(0, i)
+}
+
+export function basename(path: string): string {
+  const trimmed = path.replace(/\/+$/, '')
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || '/'
+}
+
+export class FileSystem {
+  readonly root: DirNode
+
+  constructor(private readonly now: () => number = () => 0) {
+    this.root = this.newDir(0o755)
+  }
+
+  newDir(mode = 0o755): DirNode {
+    return { kind: 'dir', ino: nextIno++, mode, mtime: this.now(), uid: 0, gid: 0, entries: new Map() }
+  }
+
+  newFile(content: string, mode = 0o644, program?: string): FileNode {
+    const node: FileNode = { kind: 'file', ino: nextIno++, mode, mtime: this.now(), uid: 0, gid: 0, content }
+    if (program !== undefined) node.program = program
+    return node
+  }
+
+  /** Finds a node; follows symlinks (also in the last component unless `nofollow`). */
+  lookup(path: string, nofollow = false): FsNode {
+    return this.walk(resolvePath('/', path), !nofollow, 0)
+  }
+
+  tryLookup(path: string, nofollow = false): FsNode | undefined {
+    try {
+      return this.lookup(path, nofollow)
+    } catch {
+      return undefined
+    }
+  }
+
+  exists(path: string): boolean {
+    return this.tryLookup(path) !== undefined
+  }
+
+  private walk(abs: string, followLast: boolean, depth: number): FsNode {
+    if (depth > 40) throw new FsError('ELOOP', abs)
+    const parts = abs.split('/').filter(Boolean)
+    let node: FsNode = this.root
+    let here = '/'
+    for (let i = 0; i < parts.length; i++) {
+      if (node.kind !== 'dir') throw new FsError('ENOTDIR', abs)
+      const child: FsNode | undefined = node.entries.get(parts[i]!)
+      if (!child) throw new FsError('ENOENT', abs)
+      const last = i === parts.length - 1
+      if (child.kind === 'symlink' && (!last || followLast)) {
+        const target = resolvePath(here, child.target)
+        const rest = parts.slice(i + 1).join('/')
+        return this.walk(rest ? `${target}/${rest}` : target, followLast, depth + 1)
+      }
+      node = child
+      here = resolvePath(here, parts[i]!)
+    }
+    return node
+  }
+
+  private parentOf(path: string): { dir: DirNode; name: string } {
+    const abs = resolvePath('/', path)
+    if (abs === '/') throw new FsError('EBUSY', abs)
+    const parent = this.lookup(dirname(abs))
+    if (parent.kind !== 'dir') throw new FsError('ENOTDIR', abs)
+    return { dir: parent, name: basename(abs) }
+  }
+
+  readFile(path: string): string {
+    const node = this.lookup(path)
+    if (node.kind === 'dir') throw new FsError('EISDIR', path)
+    return (node as FileNode).content
+  }
+
+  /** Creates or replaces a file's content (O_CREAT|O_TRUNC, or O_APPEND). */
+  writeFile(path: string, content: string, options: { append?: boolean; mode?: number } = {}): FileNode {
+    const existing = this.tryLookup(path)
+    if (existing) {
+      if (existing.kind === 'dir') throw new FsError('EISDIR', path)
+      const file = existing as FileNode
+      file.content = options.append ? file.content + content : content
+      file.mtime = this.now()
+      return file
+    }
+    const { dir, name } = this.parentOf(path)
+    const file = this.newFile(content, options.mode ?? 0o644)
+    dir.entries.set(name, file)
+    dir.mtime = this.now()
+    return file
+  }
+
+  mkdir(path: string, options: { parents?: boolean; mode?: number } = {}): DirNode {
+    const abs = resolvePath('/', path)
+    if (options.parents) {
+      let node: FsNode = this.root
+      let here = ''
+      for (const part of abs.split('/').filter(Boolean)) {
+        here += '/' + part
+        const existing = this.tryLookup(here)
+        if (existing) {
+          if (existing.kind !== 'dir') throw new FsError('ENOTDIR', here)
+          node = existing
+          continue
+        }
+        const dir = this.newDir(options.mode)
+        ;(node as DirNode).entries.set(part, dir)
+        node = dir
+      }
+      return node as DirNode
+    }
+    const { dir, name } = this.parentOf(abs)
+    if (dir.entries.has(name)) throw new FsError('EEXIST', path)
+    const created = this.newDir(options.mode)
+    dir.entries.set(name, created)
+    return created
+  }
+
+  readdir(path: string): string[] {
+    const node = this.lookup(path)
+    if (node.kind !== 'dir') throw new FsError('ENOTDIR', path)
+    return [...node.entries.keys()].sort()
+  }
+
+  /** Places an existing node at `path` (bind mounts, image layers). Parents are created. */
+  attach(path: string, node: FsNode): void {
+    const abs = resolvePath('/', path)
+    this.mkdir(dirname(abs), { parents: true })
+    const { dir, name } = this.parentOf(abs)
+    dir.entries.set(name, node)
+  }
+
+  unlink(path: string): void {
+    const { dir, name } = this.parentOf(path)
+    const node = dir.entries.get(name)
+    if (!node) throw new FsError('ENOENT', path)
+    if (node.kind === 'dir') throw new FsError('EISDIR', path)
+    dir.entries.delete(name)
+  }
+
+  rmdir(path: string, recursive = false): void {
+    const { dir, name } = this.parentOf(path)
+    const node = dir.entries.get(name)
+    if (!node) throw new FsError('ENOENT', path)
+    if (node.kind !== 'dir') throw new FsError('ENOTDIR', path)
+    if (!recursive && node.entries.size > 0) throw new FsError('ENOTEMPTY', path)
+    dir.entries.delete(name)
+  }
+
+  rename(from: string, to: string): void {
+    const src = this.parentOf(from)
+    const node = src.dir.entries.get(src.name)
+    if (!node) throw new FsError('ENOENT', from)
+    const target = this.tryLookup(to)
+    const dest = target?.kind === 'dir' ? { dir: target, name: src.name } : this.parentOf(to)
+    src.dir.entries.delete(src.name)
+    dest.dir.entries.set(dest.name, node)
+  }
+
+  symlink(target: string, path: string): void {
+    const { dir, name } = this.parentOf(path)
+    if (dir.entries.has(name)) throw new FsError('EEXIST', path)
+    dir.entries.set(name, { kind: 'symlink', ino: nextIno++, mode: 0o777, mtime: this.now(), uid: 0, gid: 0, target })
+  }
+}

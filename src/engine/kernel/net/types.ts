@@ -1,0 +1,144 @@
+/**
+ * The network stack's public shape: what `ip`, `ping`, the resolver and the
+ * Docker daemon see. Modelled on Linux (rtnetlink objects): a namespace owns
+ * links, addresses, routes and a neighbour table; a link is a discriminated
+ * union so a veth always has a peer and a bridge port always has a master.
+ * Read `ip-link(8)`, `ip-address(8)`, `ip-route(8)` before changing it.
+ */
+import type { Cidr, Ipv4 } from '../../../lib/ipv4'
+import type { MacAddress } from '../../../lib/mac'
+
+export type Ifindex = number
+export type NetnsId = string & { __brand: 'NetnsId' }
+
+export interface InterfaceAddress {
+  readonly family: 'inet' | 'inet6'
+  /** IPv4 as a number for 'inet'; the printed text form for 'inet6'. */
+  readonly local: Ipv4 | string
+  readonly prefixLength: number
+  readonly broadcast?: Ipv4
+  readonly scope: 'host' | 'link' | 'global'
+  /** `dynamic` addresses print finite lifetimes; others print `forever`. */
+  readonly dynamic?: boolean
+  /** IPv6 DAD not finished yet: printed as `tentative` for a moment after link-up. */
+  tentativeUntil?: number
+}
+
+interface LinkCommon {
+  readonly ifindex: Ifindex
+  name: string
+  mac: MacAddress
+  mtu: number
+  /** IFF_UP: set by `ip link set X up`. */
+  adminUp: boolean
+  qdisc: 'noqueue' | 'pfifo_fast'
+  /** Shown as `qlen N` when non-zero (Docker creates its links with 0). */
+  txqueuelen: number
+  addresses: InterfaceAddress[]
+  /** ifindex of the bridge this link is a port of, in the same namespace. */
+  master?: Ifindex
+  readonly ns: NetNamespace
+  stats: { rxPackets: number; txPackets: number; rxBytes: number; txBytes: number; rxDropped: number; txDropped: number }
+}
+export interface LoopbackLink extends LinkCommon {
+  readonly kind: 'loopback'
+}
+/** A NIC wired to the host's LAN (the host's eth0). */
+export interface EtherLink extends LinkCommon {
+  readonly kind: 'ether'
+}
+export interface VethLink extends LinkCommon {
+  readonly kind: 'veth'
+  /** The other end; may live in another namespace. */
+  peer: VethLink
+}
+export interface BridgeLink extends LinkCommon {
+  readonly kind: 'bridge'
+  /** MAC-learning table: MAC → port ifindex, with the virtual time last seen. */
+  fdb: Map<MacAddress, { port: Ifindex; updated: number }>
+}
+export type Link = LoopbackLink | EtherLink | VethLink | BridgeLink
+
+export type OperState = 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN'
+
+export interface Route {
+  /** undefined for the default route. */
+  readonly dst?: Cidr
+  readonly via?: Ipv4
+  readonly dev: Ifindex
+  readonly proto: 'kernel' | 'boot' | 'static' | 'dhcp'
+  readonly scope: 'link' | 'global' | 'host'
+  readonly src?: Ipv4
+  readonly metric?: number
+  readonly table: 'main' | 'local'
+}
+
+export type NeighbourState = 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT'
+export interface Neighbour {
+  readonly ip: Ipv4
+  mac?: MacAddress
+  readonly dev: Ifindex
+  state: NeighbourState
+  updated: number
+}
+
+export interface NetNamespace {
+  readonly id: NetnsId
+  /** 'host' or the container id that owns it. */
+  readonly label: string
+  links(): readonly Link[]
+  link(nameOrIndex: string | Ifindex): Link | undefined
+  routes(): readonly Route[]
+  neighbours(): readonly Neighbour[]
+  /** Derived link state as `ip link` prints it (NO-CARRIER, LOWER_UP, state …). */
+  operState(link: Link): OperState
+  flags(link: Link): string[]
+  /** The nsid this namespace uses for `other` (ip-netns(8) `link-netnsid`), allocating one on first use. */
+  nsidOf(other: NetNamespace): number
+}
+
+export interface EchoReply {
+  readonly from: Ipv4
+  readonly seq: number
+  readonly ttl: number
+  readonly bytes: number
+  /** Round-trip time in virtual milliseconds (fractional). */
+  readonly rtt: number
+}
+
+/** Why an echo got no reply, when the stack knows (ping prints some of these). */
+export type EchoError =
+  | { readonly kind: 'unreachable'; readonly from: Ipv4; readonly seq: number } // `From X icmp_seq=N Destination Host Unreachable`
+  | { readonly kind: 'network-unreachable' } // sendmsg: Network is unreachable
+
+export interface NetworkStack {
+  readonly host: NetNamespace
+  createNamespace(label: string): NetNamespace
+  deleteNamespace(ns: NetNamespace): void
+  namespaces(): readonly NetNamespace[]
+
+  addBridge(ns: NetNamespace, name: string, mac: MacAddress): BridgeLink
+  /** `ip link add NAME type veth peer name PEER` in `ns`: the peer is registered first (lower ifindex). */
+  addVethPair(ns: NetNamespace, name: string, peerName: string, macs: { mac: MacAddress; peerMac: MacAddress }): VethLink
+  /** `ip link set LINK netns NS [name NEW]`: keeps the ifindex when free in the target. */
+  moveLink(link: Link, to: NetNamespace, newName?: string): Link
+  setMaster(link: Link, bridge: BridgeLink | undefined): void
+  setUp(link: Link, up: boolean): void
+  setMac(link: Link, mac: MacAddress): void
+  /** Adds an address and its connected (proto kernel) route, as the kernel does. */
+  addAddress(link: Link, address: InterfaceAddress): void
+  removeAddress(link: Link, address: InterfaceAddress): void
+  addRoute(ns: NetNamespace, route: Omit<Route, 'table'> & { table?: Route['table'] }): void
+  /** Deleting a veth deletes both ends. */
+  deleteLink(link: Link): void
+
+  /**
+   * Sends one ICMP echo request from `ns` and calls back once with a reply,
+   * an error, or nothing (timeout is the caller's business).
+   */
+  sendEcho(
+    ns: NetNamespace,
+    request: { dst: Ipv4; id: number; seq: number; ttl: number; payloadBytes: number },
+    onResult: (result: EchoReply | EchoError) => void,
+  ): void
+}

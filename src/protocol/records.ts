@@ -1,0 +1,85 @@
+/**
+ * The records the engine publishes about its world: plain readonly JSON,
+ * each with an `id` and a `kind`. The UI mirrors them in its store and draws
+ * the graph from them; it never sees engine objects.
+ */
+export type RecordId = string
+
+export interface HostRecord {
+  readonly kind: 'host'
+  readonly id: 'host'
+  readonly hostname: string
+}
+
+/** One network namespace: the host's or a container's. */
+export interface NetnsRecord {
+  readonly kind: 'netns'
+  readonly id: RecordId
+  /** 'host' or the owning container's id. */
+  readonly owner: string
+}
+
+export interface InterfaceRecord {
+  readonly kind: 'interface'
+  /** `${netnsId}/${ifindex}` */
+  readonly id: RecordId
+  readonly netns: RecordId
+  readonly ifindex: number
+  readonly name: string
+  readonly type: 'loopback' | 'ether' | 'veth' | 'bridge'
+  readonly mac: string
+  /** `a.b.c.d/len` */
+  readonly addresses: readonly string[]
+  readonly state: 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN'
+  /** veth: the peer's record id. */
+  readonly peer?: RecordId
+  /** bridge port: the bridge interface's record id. */
+  readonly master?: RecordId
+}
+
+export interface PortBindingRecord {
+  readonly hostIp: string
+  readonly hostPort: number
+  readonly containerPort: number
+  readonly protocol: 'tcp' | 'udp'
+}
+
+export interface ContainerRecord {
+  readonly kind: 'container'
+  readonly id: RecordId
+  readonly name: string
+  readonly image: string
+  readonly state: 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead'
+  /** Record id of its network namespace while it has one. */
+  readonly netns?: RecordId
+  /** 'bridge' | 'host' | 'none' | 'container:<id>' | a user network name */
+  readonly networkMode: string
+  readonly ports: readonly PortBindingRecord[]
+  /** A shell to open in a terminal tab (`sh` or `bash`), as the image has. */
+  readonly shell: string
+}
+
+export interface NetworkRecord {
+  readonly kind: 'network'
+  readonly id: RecordId
+  readonly name: string
+  readonly driver: 'bridge' | 'host' | 'null'
+  /** Bridge interface record id (docker0, br-…), for bridge networks. */
+  readonly bridge?: RecordId
+  readonly subnet?: string
+  readonly gateway?: string
+}
+
+export interface TerminalRecord {
+  readonly kind: 'terminal'
+  readonly id: RecordId
+  readonly title: string
+  /** Container the terminal runs in; absent for the host. */
+  readonly container?: RecordId
+  /** True while a program waits for input on it (a prompt is showing). */
+  readonly reading: boolean
+  readonly open: boolean
+}
+
+export type WorldRecord = HostRecord | NetnsRecord | InterfaceRecord | ContainerRecord | NetworkRecord | TerminalRecord
+export type RecordKind = WorldRecord['kind']
