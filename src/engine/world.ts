@@ -29,6 +29,8 @@ export interface World extends Drivable {
   /** Sends a `world.diff` if records changed since the last flush. Drivers call it after settling. */
   flush(): void
   records(): WorldRecord[]
+  /** True while a program is blocked reading the terminal (its prompt is showing). */
+  isReading(terminal: string): boolean
 }
 
 export function createWorld(options: WorldOptions): World {
@@ -76,6 +78,7 @@ export function createWorld(options: WorldOptions): World {
     },
     runSlice: () => kernel.scheduler.runSlice(),
     records,
+    isReading: (terminal) => kernel.tty(terminal as TtyId)?.isReading ?? false,
     handle(message) {
       if (message.type === 'terminal.input') kernel.tty(message.terminal as TtyId)?.input(message.data)
       else if (message.type === 'terminal.resize') kernel.tty(message.terminal as TtyId)?.resize(message.cols, message.rows)
