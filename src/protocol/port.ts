@@ -40,6 +40,7 @@ export function createInMemoryPort(): { port: EnginePort; endpoint: EngineEndpoi
 export interface MessageTarget {
   postMessage(message: unknown): void
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
+  removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
 }
 
 export function createWorkerPort(worker: MessageTarget): EnginePort {
@@ -48,9 +49,7 @@ export function createWorkerPort(worker: MessageTarget): EnginePort {
     subscribe: (l) => {
       const listener = (event: { data: unknown }) => l(event.data as FromEngine)
       worker.addEventListener('message', listener)
-      return () => {
-        /* workers live as long as the page; nothing to remove */
-      }
+      return () => worker.removeEventListener('message', listener)
     },
   }
 }

@@ -7,7 +7,8 @@ export type RecordId = string
 
 export interface HostRecord {
   readonly kind: 'host'
-  readonly id: 'host'
+  /** Distinct from the host terminal's id (HOST_TERMINAL = 'host'): records share one id space. */
+  readonly id: 'host-machine'
   readonly hostname: string
 }
 
