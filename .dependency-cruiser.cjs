@@ -1,6 +1,8 @@
 // The import rules of DESIGN.md ("Dependency rules"), checked by `npm test`.
 // An arrow in the design is a `may import`; everything else is forbidden here.
-const rule = (name, from, to, comment) => ({ name, severity: 'error', comment, from: { path: from }, to: { path: to } })
+// Test files sit beside the code they test and may use the harness in src/testing.
+const TESTS = '\\.test\\.tsx?$'
+const rule = (name, from, to, comment) => ({ name, severity: 'error', comment, from: { path: from, pathNot: TESTS }, to: { path: to } })
 
 module.exports = {
   forbidden: [

@@ -18,6 +18,13 @@ export interface ProgramContext {
   exec(argv: readonly string[], options?: ExecOptions): Promise<number>
   /** Starts another executable as a child process without waiting. */
   spawn(argv: readonly string[], options?: ExecOptions): Process | ExecFailure
+  /**
+   * fork(2): starts a child process that runs `main` (not a named program)
+   * with a context of its own: the shell's subshells, pipeline stages and
+   * background jobs. Optional so hand-made contexts in tests need not
+   * provide it; the shell then runs such subshells inside its own process.
+   */
+  fork?(main: (ctx: ProgramContext) => Promise<number>, options?: ExecOptions): Process
 }
 
 export interface ExecOptions {
@@ -118,6 +125,24 @@ export class ProgramRunner {
       argv: proc.argv,
       kernel: this.kernel,
       spawn: (argv, options = {}) => this.spawn(proc, argv, { ...options, sandbox: options.sandbox ?? proc.sandbox }),
+      fork: (main, options = {}) => {
+        const tty = options.tty ?? proc.tty
+        return this.kernel.spawn(
+          {
+            parent: proc,
+            ...(options.newGroup ? {} : { pgid: proc.pgid }),
+            argv: proc.argv,
+            env: { ...(options.env ?? proc.env) },
+            cwd: options.cwd ?? proc.cwd,
+            sandbox: options.sandbox ?? proc.sandbox,
+            stdin: options.stdin ?? proc.stdin,
+            stdout: options.stdout ?? proc.stdout,
+            stderr: options.stderr ?? proc.stderr,
+            ...(tty ? { tty } : {}),
+          },
+          (p) => main(this.contextFor(p)),
+        )
+      },
       exec: async (argv, options = {}) => {
         const child = this.spawn(proc, argv, { ...options, sandbox: options.sandbox ?? proc.sandbox })
         if (isExecFailure(child)) {

@@ -1,0 +1,175 @@
+/**
+ * uname, date and ls: the utilities that print system facts. Time comes
+ * from the virtual clock on top of a fixed epoch, the moment the tutorial
+ * was written (2021-08-25 10:53 +08:00), so transcripts are reproducible.
+ */
+import type { FsNode } from '../../kernel/fs/fs'
+import { resolvePath } from '../../kernel/fs/fs'
+import type { Program, ProgramContext } from '../../shell/runtime'
+import { fail, parseOptions, usage } from './util'
+
+/** Unix time (ms) at virtual time 0: 2021-08-25T10:53:00+08:00. */
+export const EPOCH_BASE_MS = 1_629_859_980_000
+
+const KERNEL_RELEASE = '5.4.0-80-generic'
+const KERNEL_VERSION = '#90-Ubuntu SMP Fri Jul 9 22:49:44 UTC 2021'
+
+export const uname: Program = async (ctx) => {
+  const parsed = parseOptions(ctx.argv.slice(1), 'asnrvmpio', '', { all: 'a', 'kernel-name': 's', 'nodename': 'n', 'kernel-release': 'r', 'kernel-version': 'v', machine: 'm' })
+  if (typeof parsed === 'string') return usage(ctx, parsed)
+  const f = parsed.flags
+  const host = ctx.proc.sandbox.uts.hostname
+  const fields: [string, string][] = [
+    ['s', 'Linux'],
+    ['n', host],
+    ['r', KERNEL_RELEASE],
+    ['v', KERNEL_VERSION],
+    ['m', 'x86_64'],
+    ['p', 'x86_64'],
+    ['i', 'x86_64'],
+    ['o', 'GNU/Linux'],
+  ]
+  const want = f.has('a') ? new Set(['s', 'n', 'r', 'v', 'm', 'p', 'i', 'o']) : f.size ? f : new Set(['s'])
+  ctx.proc.out(fields.filter(([k]) => want.has(k)).map(([, v]) => v).join(' ') + '\n')
+  return 0
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** Time zone from TZ: Asia/Shanghai (CST, +8) as on the tutorial's host, else UTC. */
+function zone(ctx: ProgramContext): { name: string; offsetMin: number } {
+  const tz = ctx.proc.env.TZ ?? ''
+  if (tz === 'Asia/Shanghai' || tz === 'PRC' || tz === 'CST-8') return { name: 'CST', offsetMin: 480 }
+  return { name: 'UTC', offsetMin: 0 }
+}
+
+/** Civil date from Unix ms in a fixed offset (Howard Hinnant's days_from_civil, inverted). */
+export function civil(ms: number, offsetMin: number): { y: number; mo: number; d: number; h: number; mi: number; s: number; wd: number } {
+  const t = Math.floor(ms / 1000) + offsetMin * 60
+  const days = Math.floor(t / 86400)
+  const secs = t - days * 86400
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const mo = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0)
+  return { y, mo, d, h: Math.floor(secs / 3600), mi: Math.floor((secs % 3600) / 60), s: secs % 60, wd: (((days + 4) % 7) + 7) % 7 }
+}
+
+const p2 = (n: number): string => String(n).padStart(2, '0')
+
+export const date: Program = async (ctx) => {
+  const args = ctx.argv.slice(1)
+  const utc = args.includes('-u') || args.includes('--utc')
+  const z = utc ? { name: 'UTC', offsetMin: 0 } : zone(ctx)
+  const now = EPOCH_BASE_MS + ctx.kernel.clock.now()
+  const c = civil(now, z.offsetMin)
+  const fmt = args.find((a) => a.startsWith('+'))
+  const sign = z.offsetMin >= 0 ? '+' : '-'
+  const off = `${sign}${p2(Math.floor(Math.abs(z.offsetMin) / 60))}${p2(Math.abs(z.offsetMin) % 60)}`
+  const spec: Record<string, string> = {
+    Y: String(c.y), m: p2(c.mo), d: p2(c.d), H: p2(c.h), M: p2(c.mi), S: p2(c.s), a: DAYS[c.wd]!, b: MONTHS[c.mo - 1]!, e: String(c.d).padStart(2),
+    Z: z.name, z: off, s: String(Math.floor(now / 1000)), F: `${c.y}-${p2(c.mo)}-${p2(c.d)}`, T: `${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}`, n: '\n', t: '\t', '%': '%',
+  }
+  if (fmt) ctx.proc.out(fmt.slice(1).replace(/%(.)/g, (m, k: string) => spec[k] ?? m) + '\n')
+  // coreutils' default format in the C locale: "%a %b %e %H:%M:%S %Z %Y".
+  else ctx.proc.out(`${spec.a} ${spec.b} ${spec.e} ${spec.T} ${z.name} ${c.y}\n`)
+  return 0
+}
+
+function modeString(node: FsNode): string {
+  const type = node.kind === 'dir' ? 'd' : node.kind === 'symlink' ? 'l' : '-'
+  let s = type
+  for (let shift = 6; shift >= 0; shift -= 3) {
+    const bits = (node.mode >> shift) & 7
+    s += (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + (bits & 1 ? 'x' : '-')
+  }
+  return s
+}
+
+function sizeOf(node: FsNode): number {
+  if (node.kind === 'dir') return 4096
+  if (node.kind === 'symlink') return node.target.length
+  return node.content.length
+}
+
+/** GNU ls's column layout: as many columns as fit in the width, filled top to bottom. */
+export function columns(names: string[], width: number): string {
+  if (names.length === 0) return ''
+  for (let cols = names.length; cols >= 1; cols--) {
+    const rows = Math.ceil(names.length / cols)
+    const widths: number[] = []
+    for (let c = 0; c * rows < names.length; c++) widths.push(Math.max(...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)))
+    const total = widths.reduce((s, w) => s + w + 2, 0) - 2
+    if (total < width || cols === 1) {
+      let out = ''
+      for (let r = 0; r < rows; r++) {
+        const line: string[] = []
+        for (let c = 0; c < widths.length; c++) {
+          const n = names[c * rows + r]
+          if (n !== undefined) line.push(c === widths.length - 1 || names[(c + 1) * rows + r] === undefined ? n : n.padEnd(widths[c]! + 2))
+        }
+        out += line.join('') + '\n'
+      }
+      return out
+    }
+  }
+  return ''
+}
+
+export const ls: Program = async (ctx) => {
+  const parsed = parseOptions(ctx.argv.slice(1), 'laA1dhF', '', { all: 'a', 'almost-all': 'A' })
+  if (typeof parsed === 'string') return usage(ctx, parsed, 2)
+  const f = parsed.flags
+  const fs = ctx.proc.sandbox.fs
+  const operands = parsed.operands.length ? parsed.operands : ['.']
+  const tty = ctx.proc.stdout.tty
+  let status = 0
+  const z = zone(ctx)
+  const long = (name: string, node: FsNode): string => {
+    const c = civil(EPOCH_BASE_MS + node.mtime, z.offsetMin)
+    const links = node.kind === 'dir' ? 2 + [...node.entries.values()].filter((n) => n.kind === 'dir').length : 1
+    return [modeString(node), String(links), 'root', 'root', String(sizeOf(node)), `${MONTHS[c.mo - 1]} ${String(c.d).padStart(2)} ${p2(c.h)}:${p2(c.mi)}`, name + (node.kind === 'symlink' ? ` -> ${node.target}` : '')]
+      .map((x, i) => (i === 1 || i === 4 ? x : x))
+      .join(' ')
+  }
+  const print = (entries: [string, FsNode][]): void => {
+    if (f.has('l')) {
+      const rows = entries.map(([n, node]) => long(n, node).split(' '))
+      const w = [1, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
+      for (const r of rows) {
+        r[1] = r[1]!.padStart(w[0]!)
+        r[4] = r[4]!.padStart(w[1]!)
+        ctx.proc.out(r.join(' ') + '\n')
+      }
+    } else if (tty && !f.has('1')) ctx.proc.out(columns(entries.map(([n]) => n), tty.cols))
+    else ctx.proc.out(entries.map(([n]) => n + '\n').join(''))
+  }
+  const files: [string, FsNode][] = []
+  const dirs: [string, FsNode][] = []
+  for (const op of operands) {
+    const node = fs.tryLookup(resolvePath(ctx.proc.cwd, op))
+    if (!node) {
+      fail(ctx, `cannot access '${op}': No such file or directory`)
+      status = 2
+    } else if (node.kind === 'dir' && !f.has('d')) dirs.push([op, node])
+    else files.push([op, node])
+  }
+  print(files)
+  dirs.forEach(([op, node], i) => {
+    if (node.kind !== 'dir') return
+    if (operands.length > 1) ctx.proc.out(`${files.length || i ? '\n' : ''}${op}:\n`)
+    let names = [...node.entries.keys()].sort()
+    if (!f.has('a') && !f.has('A')) names = names.filter((n) => !n.startsWith('.'))
+    const entries: [string, FsNode][] = names.map((n) => [n, node.entries.get(n)!])
+    if (f.has('a')) entries.unshift(['.', node], ['..', node])
+    if (f.has('l')) ctx.proc.out(`total ${entries.reduce((s, [, n]) => s + Math.ceil(sizeOf(n) / 4096) * 4, 0)}\n`)
+    print(entries)
+  })
+  return status
+}
