@@ -1,0 +1,10 @@
+/** The Docker daemon's public surface (see api.ts for the API programs use). */
+export type * from './api'
+export type { Container, Port, PortBinding, ContainerStatus, EndpointSettings } from './container'
+export type { Network, Endpoint } from './network'
+export type { PullMessage } from './pull'
+export type { ContainerRuntime, RuntimeSpawnRequest, RuntimeSpawnFailure } from './runtime'
+export { DockerDaemon, createDockerDaemon, type DockerDaemonDeps } from './daemon'
+export { DockerError, isDockerError, type DockerErrorKind } from './errors'
+export { DEFAULT_EPOCH_MS, formatRfc3339Nano } from './time'
+export { IMAGE_CATALOGUE } from './image-catalogue'

@@ -1,0 +1,99 @@
+/**
+ * The `docker` CLI: `createDockerProgram(api)` gives the program the
+ * registry runs for `docker …`. It parses like cobra/pflag, calls the
+ * daemon API and prints through the format files. Exit statuses follow
+ * docker/cli: 125 for flag errors (and `run` failures), 1 for usage and
+ * daemon errors.
+ */
+import type { DockerApi } from '../../docker/api'
+import type { Program } from '../../shell/runtime'
+import { makeCli, type Cli } from './cli'
+import { ps, rm, start, stop } from './cmd-containers'
+import { exec } from './cmd-exec'
+import { images, pull, rmi } from './cmd-images'
+import { run } from './cmd-run'
+import { argsError, COMMANDS, helpText } from './commands'
+import { FlagError, parseFlags, type ParsedFlags } from './flags'
+import { formatVersion, versionLine } from './format/version'
+import { mainHelp } from './format/help'
+
+/** The CLI's own start-up (`docker --version`: 30 ms, real-docker-timings.md). */
+export const CLI_STARTUP_MS = 28
+
+type Handler = (cli: Cli, f: ParsedFlags) => Promise<number>
+
+const HANDLERS: Record<string, Handler> = {
+  run,
+  exec,
+  ps,
+  rm,
+  rmi,
+  images,
+  stop,
+  start,
+  pull,
+  version: async (cli) => {
+    cli.out(formatVersion(cli.api.version()))
+    return 0
+  },
+}
+
+/** Management-command spellings of the same commands (`docker container ls`). */
+const ALIASES: Record<string, string> = {
+  'container run': 'run',
+  'container exec': 'exec',
+  'container ls': 'ps',
+  'container list': 'ps',
+  'container ps': 'ps',
+  'container rm': 'rm',
+  'container stop': 'stop',
+  'container start': 'start',
+  'image ls': 'images',
+  'image list': 'images',
+  'image rm': 'rmi',
+  'image pull': 'pull',
+}
+
+export function createDockerProgram(api: DockerApi): Program {
+  return async (ctx) => {
+    const cli = makeCli(ctx, api)
+    await ctx.proc.sleep(CLI_STARTUP_MS)
+    let args = ctx.argv.slice(1)
+    const first = args[0]
+    if (first === undefined || first === '--help' || first === '-h') {
+      cli.out(mainHelp())
+      return 0
+    }
+    if (first === '--version' || first === '-v') {
+      cli.out(versionLine())
+      return 0
+    }
+    const alias = args.length > 1 ? ALIASES[`${args[0]} ${args[1]}`] : undefined
+    if (alias) args = [alias, ...args.slice(2)]
+    const name = args[0]!
+    const spec = COMMANDS[name]
+    const handler = HANDLERS[name]
+    if (!spec || !handler) {
+      cli.err(`docker: '${name}' is not a docker command.\nSee 'docker --help'\n`)
+      return 1
+    }
+    let flags: ParsedFlags
+    try {
+      flags = parseFlags(args.slice(1), spec.flags, spec.interspersed)
+    } catch (e) {
+      if (!(e instanceof FlagError)) throw e
+      cli.err(`${e.message}\nSee 'docker ${name} --help'.\n`)
+      return 125
+    }
+    if (flags.help) {
+      cli.out(helpText(spec))
+      return 0
+    }
+    const usage = argsError(spec, flags.args.length)
+    if (usage) {
+      cli.err(`${usage}\n`)
+      return 1
+    }
+    return handler(cli, flags)
+  }
+}
