@@ -70,3 +70,32 @@ export function macFromIpv4(ip: Ipv4): string {
     .map((b) => (typeof b === 'string' ? b : b.toString(16).padStart(2, '0')))
     .join(':')
 }
+
+/**
+ * inet_aton(3): the forms glibc accepts besides the dotted quad — 1 to 4
+ * parts, each decimal, octal (leading 0) or hex (0x), the last part filling
+ * the remaining bytes (`127.1`, `0x7f.1`, `2130706433`). Text after a space
+ * is ignored, as glibc does. undefined when it is not an address.
+ */
+export function inetAton(text: string): Ipv4 | undefined {
+  const end = text.search(/\s/)
+  const s = end >= 0 ? text.slice(0, end) : text
+  const parts = s.split('.')
+  if (parts.length < 1 || parts.length > 4) return undefined
+  const values: number[] = []
+  for (const part of parts) {
+    let v: number
+    if (/^0[xX][0-9a-fA-F]*$/.test(part)) v = part.length === 2 ? 0 : parseInt(part.slice(2), 16)
+    else if (/^0[0-7]*$/.test(part)) v = parseInt(part, 8)
+    else if (/^[1-9][0-9]*$/.test(part)) v = Number(part)
+    else return undefined
+    values.push(v)
+  }
+  const last = values.pop()!
+  for (const v of values) if (v > 255) return undefined
+  const lastMax = [0xffffffff, 0xffffff, 0xffff, 0xff][values.length]!
+  if (last > lastMax) return undefined
+  let ip = 0
+  values.forEach((v, i) => (ip += v * 2 ** (24 - 8 * i)))
+  return (ip + last) >>> 0
+}

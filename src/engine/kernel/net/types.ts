@@ -7,6 +7,9 @@
  */
 import type { Cidr, Ipv4 } from '../../../lib/ipv4'
 import type { MacAddress } from '../../../lib/mac'
+import type { EthernetFrame, Ipv4Packet } from './frames'
+
+export type { EthernetFrame, Ipv4Packet } from './frames'
 
 export type Ifindex = number
 export type NetnsId = string & { __brand: 'NetnsId' }
@@ -22,6 +25,13 @@ export interface InterfaceAddress {
   readonly dynamic?: boolean
   /** IPv6 DAD not finished yet: printed as `tentative` for a moment after link-up. */
   tentativeUntil?: number
+  /** `ip addr add … metric N`: the connected route gets this metric (DHCP clients set 100). */
+  readonly metric?: number
+  /** Lifetimes in seconds for `dynamic` addresses (DHCP leases), counted from `createdAt`. */
+  readonly validLft?: number
+  readonly preferredLft?: number
+  /** Virtual ms when the address was added (the stack fills it in). */
+  createdAt?: number
 }
 
 interface LinkCommon {
@@ -46,6 +56,8 @@ export interface LoopbackLink extends LinkCommon {
 /** A NIC wired to the host's LAN (the host's eth0). */
 export interface EtherLink extends LinkCommon {
   readonly kind: 'ether'
+  /** The NIC at the other end of the cable, if one is plugged in (no cable: NO-CARRIER). */
+  cable?: EtherLink
 }
 export interface VethLink extends LinkCommon {
   readonly kind: 'veth'
@@ -55,11 +67,59 @@ export interface VethLink extends LinkCommon {
 export interface BridgeLink extends LinkCommon {
   readonly kind: 'bridge'
   /** MAC-learning table: MAC → port ifindex, with the virtual time last seen. */
-  fdb: Map<MacAddress, { port: Ifindex; updated: number }>
+  fdb: Map<MacAddress, { port: Ifindex; updated: number; permanent?: boolean }>
 }
 export type Link = LoopbackLink | EtherLink | VethLink | BridgeLink
 
 export type OperState = 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN'
+
+export interface NamespaceOptions {
+  /** net.ipv6.conf.all.disable_ipv6=1, as Docker sets in containers: no `::1`, no `fe80::`. */
+  readonly ipv6?: boolean
+  /** net.ipv4.ip_forward (a new namespace starts with 0). */
+  readonly forwarding?: boolean
+}
+
+/** Where netfilter is consulted (iptables chains of the same names). */
+export type NetfilterHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING'
+export interface NetfilterContext {
+  readonly hook: NetfilterHook
+  readonly ns: NetNamespace
+  readonly inDev?: Link
+  readonly outDev?: Link
+}
+/**
+ * What a rule decides: ACCEPT/DROP end the walk, CONTINUE asks the next
+ * rule, `{ rewrite }` continues with a changed packet (DNAT, MASQUERADE).
+ */
+export type NetfilterVerdict = 'ACCEPT' | 'DROP' | 'CONTINUE' | { readonly rewrite: Ipv4Packet }
+/** One rule of the seam Docker's isolation chains and DNAT will plug into. */
+export interface NetfilterRule {
+  readonly hook: NetfilterHook
+  /** For listings (`iptables -S`); not interpreted by the stack. */
+  readonly description?: string
+  evaluate(packet: Ipv4Packet, ctx: NetfilterContext): NetfilterVerdict
+}
+
+/** One frame crossing one hop, for the UI's packet animation and a future tcpdump. */
+export interface HopEvent {
+  /** Virtual ms when the frame arrives at `to`. */
+  readonly at: number
+  readonly kind: 'wire' | 'bridge' | 'loopback'
+  readonly from: { readonly ns: NetnsId; readonly ifindex: Ifindex; readonly name: string }
+  readonly to: { readonly ns: NetnsId; readonly ifindex: Ifindex; readonly name: string }
+  readonly frame: EthernetFrame
+}
+
+/** `ip route get` as the kernel answers it. */
+export interface RouteLookup {
+  readonly type: 'unicast' | 'local' | 'broadcast'
+  readonly dst: Ipv4
+  readonly via?: Ipv4
+  readonly dev: Ifindex
+  readonly src: Ipv4
+  readonly route?: Route
+}
 
 export interface Route {
   /** undefined for the default route. */
@@ -82,6 +142,15 @@ export interface Neighbour {
   updated: number
 }
 
+/** A port of a bridge's forwarding database, as `bridge fdb` lists it. */
+export interface FdbEntry {
+  readonly mac: MacAddress
+  readonly port: Ifindex
+  /** Local addresses (the ports' and the bridge's own MACs) never age out. */
+  readonly permanent: boolean
+  readonly updated: number
+}
+
 export interface NetNamespace {
   readonly id: NetnsId
   /** 'host' or the container id that owns it. */
@@ -95,6 +164,14 @@ export interface NetNamespace {
   flags(link: Link): string[]
   /** The nsid this namespace uses for `other` (ip-netns(8) `link-netnsid`), allocating one on first use. */
   nsidOf(other: NetNamespace): number
+  /** False when IPv6 is disabled (containers). */
+  readonly ipv6: boolean
+  /** net.ipv4.ip_forward. */
+  forwarding: boolean
+  /** The netfilter seam: consulted in order on each hook; default policy ACCEPT. */
+  readonly netfilter: NetfilterRule[]
+  /** Whether the namespace still exists (false after deleteNamespace). */
+  readonly alive: boolean
 }
 
 export interface EchoReply {
@@ -110,10 +187,12 @@ export interface EchoReply {
 export type EchoError =
   | { readonly kind: 'unreachable'; readonly from: Ipv4; readonly seq: number } // `From X icmp_seq=N Destination Host Unreachable`
   | { readonly kind: 'network-unreachable' } // sendmsg: Network is unreachable
+  | { readonly kind: 'net-unreachable'; readonly from: Ipv4; readonly seq: number } // ICMP type 3 code 0 from a router
+  | { readonly kind: 'time-exceeded'; readonly from: Ipv4; readonly seq: number } // ICMP type 11 from a router
 
 export interface NetworkStack {
   readonly host: NetNamespace
-  createNamespace(label: string): NetNamespace
+  createNamespace(label: string, options?: NamespaceOptions): NetNamespace
   deleteNamespace(ns: NetNamespace): void
   namespaces(): readonly NetNamespace[]
 
@@ -132,6 +211,22 @@ export interface NetworkStack {
   /** Deleting a veth deletes both ends. */
   deleteLink(link: Link): void
 
+  /** A NIC (`ether`), e.g. the host's eth0. */
+  addEther(ns: NetNamespace, name: string, mac: MacAddress, options?: { qdisc?: Link['qdisc']; txqueuelen?: number }): EtherLink
+  /** Plugs a cable between two NICs (the host's eth0 and its LAN's router). */
+  connectEther(a: EtherLink, b: EtherLink): void
+  /** `ip link set X mtu N`. */
+  setMtu(link: Link, mtu: number): void
+  /** `ip link set X name N`. */
+  rename(link: Link, name: string): void
+  removeRoute(ns: NetNamespace, route: Route): void
+  /** `ip route get DST`; undefined when there is no route (ENETUNREACH). */
+  routeGet(ns: NetNamespace, dst: Ipv4): RouteLookup | undefined
+  /** The bridge's forwarding database (`bridge fdb show br X`). */
+  fdb(bridge: BridgeLink): readonly FdbEntry[]
+  /** Subscribes to hop events; returns the unsubscribe function. */
+  onHop(listener: (event: HopEvent) => void): () => void
+
   /**
    * Sends one ICMP echo request from `ns` and calls back once with a reply,
    * an error, or nothing (timeout is the caller's business).
@@ -141,4 +236,6 @@ export interface NetworkStack {
     request: { dst: Ipv4; id: number; seq: number; ttl: number; payloadBytes: number },
     onResult: (result: EchoReply | EchoError) => void,
   ): void
+  /** Forgets the echo requests of identifier `id` still waiting for an answer (ping exits). */
+  cancelEcho(ns: NetNamespace, id: number): void
 }

@@ -1,0 +1,120 @@
+/**
+ * Name resolution as glibc's getaddrinfo/getnameinfo do it for AF_INET with
+ * `hosts: files dns` (nsswitch.conf(5)): a numeric address (anything
+ * inet_aton(3) accepts), then /etc/hosts (hosts(5)), then DNS to the
+ * nameservers of /etc/resolv.conf (resolv.conf(5)). The DNS transport is a
+ * seam: today nobody serves DNS in the simulation, and the default client
+ * answers NXDOMAIN the way the host's upstream resolver answers a single-
+ * label name; Docker's embedded DNS (127.0.0.11) will plug in as a
+ * DnsClient that sends a real UDP query through the stack.
+ */
+import { formatIpv4, inetAton, parseIpv4, type Ipv4 } from '../../../lib/ipv4'
+import type { FileSystem } from '../fs/fs'
+import type { NetNamespace } from './types'
+
+export type ResolveError = 'EAI_NONAME' | 'EAI_AGAIN'
+export type ResolveResult =
+  | { readonly ok: true; readonly address: Ipv4; readonly canonicalName: string }
+  | { readonly ok: false; readonly error: ResolveError }
+
+export type DnsQuestion = { readonly name: string; readonly type: 'A' } | { readonly name: string; readonly type: 'PTR' }
+export type DnsAnswer =
+  | { readonly rcode: 'NOERROR'; readonly answers: readonly string[] }
+  | { readonly rcode: 'NXDOMAIN' }
+  /** No answer from this server within the resolver's timeout. */
+  | { readonly rcode: 'TIMEOUT' }
+
+/** Sends one question to one nameserver from `ns` and waits for its answer. */
+export interface DnsClient {
+  query(ns: NetNamespace, server: Ipv4, question: DnsQuestion): Promise<DnsAnswer>
+}
+
+/** The upstream resolver of the host's cloud: it knows no container names. */
+export const UPSTREAM_NXDOMAIN: DnsClient = {
+  query: () => Promise.resolve({ rcode: 'NXDOMAIN' }),
+}
+
+export interface ResolverOptions {
+  readonly dns?: DnsClient
+}
+
+/** gai_strerror(3). */
+export function gaiStrerror(error: ResolveError): string {
+  return error === 'EAI_NONAME' ? 'Name or service not known' : 'Temporary failure in name resolution'
+}
+
+interface HostsEntry {
+  readonly address: Ipv4
+  readonly names: readonly string[]
+}
+
+function readText(fs: FileSystem, path: string): string | undefined {
+  try {
+    return fs.readFile(path)
+  } catch {
+    return undefined
+  }
+}
+
+/** /etc/hosts: `ADDRESS NAME [ALIAS…]`, fields split by tabs or spaces, `#` starts a comment; IPv6 lines are skipped for AF_INET. */
+export function parseHosts(text: string): HostsEntry[] {
+  const out: HostsEntry[] = []
+  for (const raw of text.split('\n')) {
+    const fields = raw.replace(/#.*/, '').trim().split(/[ \t]+/).filter(Boolean)
+    if (fields.length < 2) continue
+    const address = parseIpv4(fields[0]!)
+    if (address === undefined) continue
+    out.push({ address, names: fields.slice(1) })
+  }
+  return out
+}
+
+/** The `nameserver` lines of /etc/resolv.conf (glibc falls back to 127.0.0.1 without one). */
+export function nameservers(fs: FileSystem): Ipv4[] {
+  const text = readText(fs, '/etc/resolv.conf') ?? ''
+  const servers = text
+    .split('\n')
+    .map((l) => /^\s*nameserver\s+(\S+)/.exec(l)?.[1])
+    .map((s) => (s === undefined ? undefined : parseIpv4(s)))
+    .filter((s): s is Ipv4 => s !== undefined)
+  return servers.length > 0 ? servers.slice(0, 3) : [parseIpv4('127.0.0.1')!]
+}
+
+/** getaddrinfo(name, AF_INET, AI_CANONNAME) for the first address. */
+export async function resolveHost(fs: FileSystem, net: NetNamespace, name: string, options: ResolverOptions = {}): Promise<ResolveResult> {
+  const numeric = inetAton(name)
+  if (numeric !== undefined) return { ok: true, address: numeric, canonicalName: name }
+  if (name === '') return { ok: false, error: 'EAI_NONAME' }
+  const wanted = name.replace(/\.$/, '').toLowerCase()
+  for (const entry of parseHosts(readText(fs, '/etc/hosts') ?? '')) {
+    if (entry.names.some((n) => n.toLowerCase() === wanted)) return { ok: true, address: entry.address, canonicalName: entry.names[0]! }
+  }
+  const dns = options.dns ?? UPSTREAM_NXDOMAIN
+  let timedOut = false
+  for (const server of nameservers(fs)) {
+    const answer = await dns.query(net, server, { name: wanted, type: 'A' })
+    if (answer.rcode === 'TIMEOUT') {
+      timedOut = true
+      continue
+    }
+    if (answer.rcode === 'NXDOMAIN') return { ok: false, error: 'EAI_NONAME' }
+    const address = answer.answers.map((a) => parseIpv4(a)).find((a) => a !== undefined)
+    if (address === undefined) return { ok: false, error: 'EAI_NONAME' }
+    return { ok: true, address, canonicalName: name }
+  }
+  return { ok: false, error: timedOut ? 'EAI_AGAIN' : 'EAI_NONAME' }
+}
+
+/** getnameinfo(NI_NAMEREQD-less): the hosts-file name, else a PTR answer, else undefined (the caller prints the number). */
+export async function reverseLookup(fs: FileSystem, net: NetNamespace, address: Ipv4, options: ResolverOptions = {}): Promise<string | undefined> {
+  const entry = parseHosts(readText(fs, '/etc/hosts') ?? '').find((e) => e.address === address)
+  if (entry) return entry.names[0]
+  const dns = options.dns ?? UPSTREAM_NXDOMAIN
+  const ptr = formatIpv4(address).split('.').reverse().join('.') + '.in-addr.arpa'
+  for (const server of nameservers(fs)) {
+    const answer = await dns.query(net, server, { name: ptr, type: 'PTR' })
+    if (answer.rcode === 'TIMEOUT') continue
+    return answer.rcode === 'NOERROR' ? answer.answers[0] : undefined
+  }
+  return undefined
+}
