@@ -3,9 +3,7 @@
  * the PRNG, the kernel, the network stack, the Docker daemon and the
  * programs, opens the host terminal with a login shell on it, and reports
  * through the `send` function it is handed (terminal bytes, record diffs).
- *
- * PLACEHOLDER until the network stack, the shell and the daemon land: the
- * host terminal runs a stand-in that echoes lines, so the UI can be built.
+ * Nothing else in the engine knows all of these at once.
  */
 import type { FromEngine, ToEngine } from '../protocol/messages'
 import { HOST_TERMINAL } from '../protocol/messages'
@@ -15,9 +13,23 @@ import type { Drivable } from './driver'
 import { VirtualClock } from './sim/clock'
 import { Prng } from './sim/random'
 import { Kernel } from './kernel/kernel'
-import type { NetworkStack } from './kernel/net/types'
 import { FileSystem } from './kernel/fs/fs'
-import type { TtyId } from './kernel/proc/tty'
+import type { Sandbox } from './kernel/proc/process'
+import type { Tty, TtyId } from './kernel/proc/tty'
+import { createNetworkStack } from './kernel/net/stack'
+import { setupHostNetwork } from './kernel/net/host-setup'
+import { DockerDaemon } from './docker/daemon'
+import type { ContainerRuntime } from './docker/runtime'
+import { DEFAULT_EPOCH_MS } from './docker/time'
+import { isExecFailure, ProgramRegistry, ProgramRunner } from './shell/runtime'
+import { bashProgram, ashProgram } from './programs/sh'
+import { coreutils } from './programs/coreutils'
+import { ipProgram } from './programs/ip'
+import { pingProgram } from './programs/ping'
+import { createDockerProgram } from './programs/docker'
+import { createCatalinaProgram, redisEntrypointProgram } from './programs/container-init'
+import { HOST_NAME, populateHostRootfs } from './host-rootfs'
+import { containerShell, worldRecords, type TerminalState } from './world-records'
 
 export interface WorldOptions {
   seed: number
@@ -33,42 +45,100 @@ export interface World extends Drivable {
   isReading(terminal: string): boolean
 }
 
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+const LOGIN_ENV = { HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', PATH, TERM: 'xterm-256color', LANG: 'C.UTF-8', TZ: 'Asia/Shanghai' }
+
+/** Executables on the host's PATH (the images' own programs live only in their root filesystems). */
+const HOST_PROGRAMS = ['docker', 'bash', 'sh', 'ip', 'ping', ...Object.keys(coreutils)]
+
+function createRegistry(daemon: () => DockerDaemon): ProgramRegistry {
+  const registry = new ProgramRegistry()
+  registry.register('bash', bashProgram).register('ash', ashProgram)
+  // Debian's /bin/sh is dash; until a dash flavor exists the Almquist-family ash stands in for it.
+  registry.register('sh', ashProgram)
+  registry.register('ip', ipProgram).register('ping', pingProgram)
+  for (const [name, program] of Object.entries(coreutils)) registry.register(name, program)
+  registry.register('docker', (ctx) => createDockerProgram(daemon())(ctx))
+  registry.register('catalina.sh', createCatalinaProgram({ epochMs: DEFAULT_EPOCH_MS }))
+  registry.register('docker-entrypoint.sh', redisEntrypointProgram)
+  return registry
+}
+
 export function createWorld(options: WorldOptions): World {
   const clock = new VirtualClock()
   const random = new Prng(options.seed)
-  const kernel = new Kernel(clock, random, {} as NetworkStack)
-  const fs = new FileSystem(() => clock.now())
-  let reading = false
-  const tty = kernel.openTty(HOST_TERMINAL as TtyId, {
-    output: (data) => options.send({ type: 'terminal.output', terminal: HOST_TERMINAL, data }),
-    reading: (r) => (reading = r),
-  })
-  const records = (): WorldRecord[] => [
-    { kind: 'host', id: 'host', hostname: 'docker-host' },
-    { kind: 'terminal', id: HOST_TERMINAL, title: 'host', reading, open: true },
-  ]
-  kernel.spawn(
-    { argv: ['placeholder'], env: {}, cwd: '/root', sandbox: { net: {} as NetworkStack['host'], fs, uts: { hostname: 'docker-host' }, owner: 'host' }, stdin: tty, stdout: tty, stderr: tty, tty },
-    async (proc) => {
-      tty.foregroundPgid = proc.pgid
-      proc.trap('SIGINT', () => {})
-      for (;;) {
-        proc.out('root@docker-host:~# ')
-        let line: string | null
-        try {
-          line = await proc.read()
-        } catch {
-          continue
-        }
-        if (line === null) return 0
-        const cmd = line.trim()
-        if (cmd) proc.out(`bash: ${cmd.split(/\s+/)[0]}: command not found\n`)
-      }
-    },
-  )
+  const net = createNetworkStack(clock, random)
+  setupHostNetwork(net, random)
+  const kernel = new Kernel(clock, random, net)
+  let daemon: DockerDaemon | undefined
+  const registry = createRegistry(() => daemon!)
+  const runner = new ProgramRunner(kernel, registry)
+  const hostFs = new FileSystem(() => clock.now())
+  populateHostRootfs(hostFs, HOST_PROGRAMS)
+  const host: Sandbox = { net: net.host, fs: hostFs, uts: { hostname: HOST_NAME }, owner: 'host' }
+  const runtime: ContainerRuntime = {
+    spawn: (r) =>
+      runner.spawn(undefined, r.argv, { sandbox: r.sandbox, env: r.env, cwd: r.cwd, stdin: r.stdin, stdout: r.stdout, stderr: r.stderr, ...(r.tty ? { tty: r.tty } : {}), newGroup: true }),
+  }
+  daemon = new DockerDaemon({ clock, random, net, hostFs, hostname: HOST_NAME, runtime, epochMs: DEFAULT_EPOCH_MS })
+
+  const terminals = new Map<string, TerminalState & { tty: Tty }>()
+  const setTerminal = (id: string, change: Partial<TerminalState>): void => {
+    const t = terminals.get(id)
+    if (t) terminals.set(id, { ...t, ...change })
+  }
+  const openTerminal = (id: string, title: string, container?: string): Tty => {
+    const tty = kernel.openTty(id as TtyId, {
+      output: (data) => options.send({ type: 'terminal.output', terminal: id, data }),
+      reading: (reading) => setTerminal(id, { reading }),
+    })
+    terminals.set(id, { id, title, reading: false, open: true, tty, ...(container ? { container } : {}) })
+    return tty
+  }
+
+  /** The host terminal always has a login shell: when one exits, the next logs in, as a getty would. */
+  const hostTty = openTerminal(HOST_TERMINAL, 'host')
+  const loginOnHost = (): void => {
+    const shell = runner.spawn(undefined, ['bash', '-l'], { sandbox: host, env: { ...LOGIN_ENV }, cwd: '/root', stdin: hostTty, stdout: hostTty, stderr: hostTty, tty: hostTty })
+    if (isExecFailure(shell)) throw new Error('the host has no bash')
+    hostTty.foregroundPgid = shell.pgid
+    void shell.exited.then(() => {
+      if (terminals.get(HOST_TERMINAL)?.open) loginOnHost()
+    })
+  }
+  loginOnHost()
+
+  /** A container tab runs `docker exec -it <c> <shell>` on the host, as a learner would type it. */
+  const openContainerTerminal = (id: string, containerRef: string): void => {
+    if (terminals.get(id)?.open) return
+    const container = daemon!.listContainers().find((c) => c.Id === containerRef || c.Name === `/${containerRef}`)
+    const tty = openTerminal(id, container ? container.Name.slice(1) : containerRef, container?.Id ?? containerRef)
+    const argv = ['docker', 'exec', '-it', containerRef, container ? containerShell(container) : 'sh']
+    const proc = runner.spawn(undefined, argv, { sandbox: host, env: { ...LOGIN_ENV }, cwd: '/root', stdin: tty, stdout: tty, stderr: tty, tty, newGroup: true })
+    if (isExecFailure(proc)) return
+    tty.foregroundPgid = proc.pgid
+    void proc.exited.then(() => setTerminal(id, { open: false, reading: false }))
+  }
+
+  const closeTerminal = (id: string): void => {
+    if (id === HOST_TERMINAL) return
+    setTerminal(id, { open: false, reading: false })
+    kernel.closeTty(id as TtyId)
+    terminals.delete(id)
+  }
+
+  const records = (): WorldRecord[] => {
+    // Tabs of removed containers go away with them.
+    const live = new Set(daemon!.listContainers().map((c) => c.Id))
+    for (const t of terminals.values()) if (t.container && !live.has(t.container)) closeTerminal(t.id)
+    return worldRecords(net, daemon!, HOST_NAME, [...terminals.values()])
+  }
+
   let published = new Map<string, WorldRecord>()
-  options.send({ type: 'world.snapshot', records: records() })
-  for (const r of records()) published.set(r.id, r)
+  const initial = records()
+  for (const r of initial) published.set(r.id, r)
+  options.send({ type: 'world.snapshot', records: initial })
+
   return {
     now: () => clock.now(),
     nextDeadline: () => clock.nextDeadline(),
@@ -80,8 +150,22 @@ export function createWorld(options: WorldOptions): World {
     records,
     isReading: (terminal) => kernel.tty(terminal as TtyId)?.isReading ?? false,
     handle(message) {
-      if (message.type === 'terminal.input') kernel.tty(message.terminal as TtyId)?.input(message.data)
-      else if (message.type === 'terminal.resize') kernel.tty(message.terminal as TtyId)?.resize(message.cols, message.rows)
+      switch (message.type) {
+        case 'terminal.input':
+          kernel.tty(message.terminal as TtyId)?.input(message.data)
+          return
+        case 'terminal.resize':
+          kernel.tty(message.terminal as TtyId)?.resize(message.cols, message.rows)
+          return
+        case 'terminal.open':
+          openContainerTerminal(message.terminal, message.container)
+          return
+        case 'terminal.close':
+          closeTerminal(message.terminal)
+          return
+        case 'clock.rate':
+          return // the driver owns the pace of virtual time
+      }
     },
     flush() {
       const next = new Map(records().map((r) => [r.id, r]))

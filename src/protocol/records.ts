@@ -42,7 +42,7 @@ export interface PortBindingRecord {
   readonly hostIp: string
   readonly hostPort: number
   readonly containerPort: number
-  readonly protocol: 'tcp' | 'udp'
+  readonly protocol: 'tcp' | 'udp' | 'sctp'
 }
 
 export interface ContainerRecord {

@@ -53,7 +53,8 @@ export class Tty implements InputStream, OutputStream {
 
   private inputChar(ch: string): void {
     if (this.mode.signals && (ch === '\x03' || ch === '\x1c')) {
-      if (this.mode.echo) this.output(ch === '\x03' ? '^C\n' : '^\\\n')
+      // ECHOCTL: the key is echoed as ^C with no newline; the program or the shell decides what follows.
+      if (this.mode.echo) this.output(ch === '\x03' ? '^C' : '^\\')
       this.line = ''
       if (this.mode.canonical) this.ready = this.ready.filter((x) => x === null)
       this.signalGroup(this.foregroundPgid, ch === '\x03' ? 'SIGINT' : 'SIGQUIT')
@@ -125,10 +126,51 @@ export class Tty implements InputStream, OutputStream {
   }
 
   setMode(mode: Partial<TtyMode>): void {
+    const wasCanonical = this.mode.canonical
     this.mode = { ...this.mode, ...mode }
     if (!this.mode.canonical && this.line !== '') {
       this.deliver(this.line)
       this.line = ''
+    }
+    if (this.mode.canonical && !wasCanonical) this.recook()
+  }
+
+  /**
+   * Gives back input that a raw-mode reader took but did not use: a line
+   * editor reads a pasted block in one chunk, handles the first line and
+   * returns the rest, which is then read first (readline reads one byte at a
+   * time and leaves the rest in the kernel's queue; this is the same).
+   */
+  unread(data: string): void {
+    if (data === '') return
+    if (this.mode.canonical) {
+      const saved = this.ready
+      this.ready = []
+      this.cook(data)
+      this.ready.push(...saved)
+    } else this.ready.unshift(data)
+  }
+
+  /** Raw input still queued when ICANON is switched on is split into lines, without echo (as n_tty does). */
+  private recook(): void {
+    const queued = this.ready
+    this.ready = []
+    for (const chunk of queued) {
+      if (chunk === null) this.ready.push(null)
+      else this.cook(chunk)
+    }
+  }
+
+  private cook(data: string): void {
+    for (const ch of data) {
+      if (ch === '\r' || ch === '\n') {
+        this.ready.push(this.line + '\n')
+        this.line = ''
+      } else if (ch === '\x7f' || ch === '\b') this.line = [...this.line].slice(0, -1).join('')
+      else if (ch === '\x04') {
+        this.ready.push(this.line === '' ? null : this.line)
+        this.line = ''
+      } else if (ch >= ' ' || ch === '\t') this.line += ch
     }
   }
 
