@@ -52,6 +52,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
     files: ['src/cli/**/*.ts', 'src/testing/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '**/*.test.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },

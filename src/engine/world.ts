@@ -70,8 +70,8 @@ export function createWorld(options: WorldOptions): World {
   const net = createNetworkStack(clock, random)
   setupHostNetwork(net, random)
   const kernel = new Kernel(clock, random, net)
-  let daemon: DockerDaemon | undefined
-  const registry = createRegistry(() => daemon!)
+  // The docker program needs the daemon and the daemon's runtime needs the runner: the closure breaks the cycle.
+  const registry = createRegistry(() => daemon)
   const runner = new ProgramRunner(kernel, registry)
   const hostFs = new FileSystem(() => clock.now())
   populateHostRootfs(hostFs, HOST_PROGRAMS)
@@ -80,7 +80,7 @@ export function createWorld(options: WorldOptions): World {
     spawn: (r) =>
       runner.spawn(undefined, r.argv, { sandbox: r.sandbox, env: r.env, cwd: r.cwd, stdin: r.stdin, stdout: r.stdout, stderr: r.stderr, ...(r.tty ? { tty: r.tty } : {}), newGroup: true }),
   }
-  daemon = new DockerDaemon({ clock, random, net, hostFs, hostname: HOST_NAME, runtime, epochMs: DEFAULT_EPOCH_MS })
+  const daemon: DockerDaemon = new DockerDaemon({ clock, random, net, hostFs, hostname: HOST_NAME, runtime, epochMs: DEFAULT_EPOCH_MS })
 
   const terminals = new Map<string, TerminalState & { tty: Tty }>()
   const setTerminal = (id: string, change: Partial<TerminalState>): void => {
@@ -111,7 +111,7 @@ export function createWorld(options: WorldOptions): World {
   /** A container tab runs `docker exec -it <c> <shell>` on the host, as a learner would type it. */
   const openContainerTerminal = (id: string, containerRef: string): void => {
     if (terminals.get(id)?.open) return
-    const container = daemon!.listContainers().find((c) => c.Id === containerRef || c.Name === `/${containerRef}`)
+    const container = daemon.listContainers().find((c) => c.Id === containerRef || c.Name === `/${containerRef}`)
     const tty = openTerminal(id, container ? container.Name.slice(1) : containerRef, container?.Id ?? containerRef)
     const argv = ['docker', 'exec', '-it', containerRef, container ? containerShell(container) : 'sh']
     const proc = runner.spawn(undefined, argv, { sandbox: host, env: { ...LOGIN_ENV }, cwd: '/root', stdin: tty, stdout: tty, stderr: tty, tty, newGroup: true })
@@ -129,9 +129,9 @@ export function createWorld(options: WorldOptions): World {
 
   const records = (): WorldRecord[] => {
     // Tabs of removed containers go away with them.
-    const live = new Set(daemon!.listContainers().map((c) => c.Id))
+    const live = new Set(daemon.listContainers().map((c) => c.Id))
     for (const t of terminals.values()) if (t.container && !live.has(t.container)) closeTerminal(t.id)
-    return worldRecords(net, daemon!, HOST_NAME, [...terminals.values()])
+    return worldRecords(net, daemon, HOST_NAME, [...terminals.values()])
   }
 
   let published = new Map<string, WorldRecord>()

@@ -29,7 +29,7 @@ const PROMPT_TAIL = /\n?[^\n]*[#$>] $/
 
 export async function createTestHost(options: SessionOptions = {}): Promise<TestHost> {
   const session = await new Session(options).start()
-  let mark = new Map<string, number>()
+  const mark = new Map<string, number>()
   const since = (terminal: string): string => {
     const raw = session.rawOutput(terminal)
     const out = raw.slice(mark.get(terminal) ?? 0)
