@@ -25,7 +25,7 @@ export interface TestHost {
   screen(terminal?: string): Promise<string>
 }
 
-const PROMPT_TAIL = /\n?[^\n]*[#$>] $/
+const PROMPT_TAIL = /[^\n]*[#$>] $/
 
 export async function createTestHost(options: SessionOptions = {}): Promise<TestHost> {
   const session = await new Session(options).start()
@@ -52,6 +52,7 @@ export async function createTestHost(options: SessionOptions = {}): Promise<Test
     },
     async start(line, terminal = HOST_TERMINAL) {
       await session.typeLine(line, { terminal, wait: false })
+      since(terminal) // the echoed line and anything printed at once belong to no later result
     },
     advance: (ms) => session.advance(ms),
     async ctrlC(terminal = HOST_TERMINAL) {
