@@ -3,7 +3,7 @@
  * bundle), so the terminal and its prompt come up first.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
+import { ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useStore } from 'zustand'
 import { store, setActiveTab } from '../../store/store'
@@ -30,15 +30,19 @@ function Graph() {
   const slots = useStore(store, (s) => s.slots)
   const { nodes, edges } = useMemo(() => toFlowGraph(records, slots), [records, slots])
   const { fitView } = useReactFlow()
-  // Refit when something appears or disappears (not on every address change),
-  // once React Flow has measured the nodes: fitting unmeasured nodes does nothing.
-  const measured = useNodesInitialized()
+  // Refit when something appears or disappears (not on every address change).
   const count = nodes.length
   useEffect(() => {
-    if (!measured) return
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }))
-    return () => cancelAnimationFrame(id)
-  }, [count, measured, fitView])
+    const fit = (): void => void fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 })
+    const id = requestAnimationFrame(fit)
+    // Fitting unmeasured nodes does nothing, and useNodesInitialized did not flip back reliably
+    // when nodes were added, so fit again once their sizes are surely known.
+    const late = setTimeout(fit, 300)
+    return () => {
+      cancelAnimationFrame(id)
+      clearTimeout(late)
+    }
+  }, [count, fitView])
   const containerCount = nodes.filter((n) => n.type === 'container').length
   const hasContainers = containerCount > 0
   // The minimap hides part of a small graph and helps only a big one: on by default from 8 containers.
