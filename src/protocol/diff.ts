@@ -11,7 +11,18 @@ export function isEmptyDiff(d: RecordsDiff): boolean {
   return d.added.length === 0 && d.updated.length === 0 && d.removed.length === 0
 }
 
-/** Compares two snapshots by id; records are compared by their JSON. */
+/** Deep equality for plain JSON values (records hold only strings, numbers, booleans, arrays and objects). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]))
+  if (Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  return ka.length === kb.length && ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+/** Compares two snapshots by id; records are compared by value (a flush runs on every worker tick, so no JSON.stringify). */
 export function diffRecords(before: ReadonlyMap<RecordId, WorldRecord>, after: ReadonlyMap<RecordId, WorldRecord>): RecordsDiff {
   const added: WorldRecord[] = []
   const updated: [WorldRecord, WorldRecord][] = []
@@ -19,7 +30,7 @@ export function diffRecords(before: ReadonlyMap<RecordId, WorldRecord>, after: R
   for (const [id, rec] of after) {
     const old = before.get(id)
     if (!old) added.push(rec)
-    else if (old !== rec && JSON.stringify(old) !== JSON.stringify(rec)) updated.push([old, rec])
+    else if (!jsonEqual(old, rec)) updated.push([old, rec])
   }
   for (const [id, rec] of before) if (!after.has(id)) removed.push(rec)
   return { added, updated, removed }

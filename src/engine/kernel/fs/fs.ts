@@ -99,32 +99,37 @@ export class FileSystem {
     return this.walk(resolvePath('/', path), !nofollow, 0)
   }
 
+  /** Like lookup, but undefined instead of an error: PATH searches and existence checks are hot, and throwing is slow. */
   tryLookup(path: string, nofollow = false): FsNode | undefined {
-    try {
-      return this.lookup(path, nofollow)
-    } catch {
-      return undefined
-    }
+    const found = this.walk(resolvePath('/', path), !nofollow, 0, false)
+    return found instanceof FsError ? undefined : found
   }
 
   exists(path: string): boolean {
     return this.tryLookup(path) !== undefined
   }
 
-  private walk(abs: string, followLast: boolean, depth: number): FsNode {
-    if (depth > 40) throw new FsError('ELOOP', abs)
+  private walk(abs: string, followLast: boolean, depth: number): FsNode
+  private walk(abs: string, followLast: boolean, depth: number, raise: false): FsNode | FsError
+  private walk(abs: string, followLast: boolean, depth: number, raise = true): FsNode | FsError {
+    const fail = (code: FsErrorCode): FsError => {
+      const error = new FsError(code, abs)
+      if (raise) throw error
+      return error
+    }
+    if (depth > 40) return fail('ELOOP')
     const parts = abs.split('/').filter(Boolean)
     let node: FsNode = this.root
     let here = '/'
     for (let i = 0; i < parts.length; i++) {
-      if (node.kind !== 'dir') throw new FsError('ENOTDIR', abs)
+      if (node.kind !== 'dir') return fail('ENOTDIR')
       const child: FsNode | undefined = node.entries.get(parts[i]!)
-      if (!child) throw new FsError('ENOENT', abs)
+      if (!child) return fail('ENOENT')
       const last = i === parts.length - 1
       if (child.kind === 'symlink' && (!last || followLast)) {
         const target = resolvePath(here, child.target)
         const rest = parts.slice(i + 1).join('/')
-        return this.walk(rest ? `${target}/${rest}` : target, followLast, depth + 1)
+        return raise ? this.walk(rest ? `${target}/${rest}` : target, followLast, depth + 1) : this.walk(rest ? `${target}/${rest}` : target, followLast, depth + 1, false)
       }
       node = child
       here = resolvePath(here, parts[i]!)
