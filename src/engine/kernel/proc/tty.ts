@@ -48,7 +48,17 @@ export class Tty implements InputStream, OutputStream {
 
   /** Keys from the user (xterm's onData). */
   input(data: string): void {
-    for (const ch of data) this.inputChar(ch)
+    let raw = '' // raw mode: a read returns every byte that has arrived (VMIN=1), so escape sequences stay whole
+    for (const ch of data) {
+      if (!this.mode.canonical && !(this.mode.signals && (ch === '\x03' || ch === '\x1c'))) {
+        raw += ch
+        continue
+      }
+      if (raw) this.deliver(raw)
+      raw = ''
+      this.inputChar(ch)
+    }
+    if (raw) this.deliver(raw)
   }
 
   private inputChar(ch: string): void {
