@@ -30,6 +30,8 @@ export interface ShellHarnessOptions {
   hostname?: string
   /** Extra programs, installed in /bin under their names. */
   programs?: Record<string, Program>
+  /** A BusyBox system (alpine): /bin/sh and /bin/busybox run ash, so utilities print BusyBox's messages. */
+  busybox?: boolean
 }
 
 export class ShellHarness {
@@ -64,6 +66,11 @@ export class ShellHarness {
       this.registry.register(name, program)
       this.fs.attach(`/bin/${name}`, this.fs.newFile('', 0o755, name))
     }
+    if (options.busybox) {
+      this.registry.register('ash', ashProgram)
+      this.fs.attach('/bin/sh', this.fs.newFile('', 0o755, 'ash'))
+      this.fs.attach('/bin/busybox', this.fs.newFile('', 0o755, 'ash'))
+    }
     this.sandbox = { net: {} as Sandbox['net'], fs: this.fs, uts: { hostname: options.hostname ?? 'docker-host' }, owner: 'host' }
     this.tty = this.kernel.openTty('test' as TtyId, { output: (d) => (this.screen += d), reading: () => {} })
   }
@@ -71,6 +78,11 @@ export class ShellHarness {
   /** Everything the terminal received, CRLF as LF. */
   get output(): string {
     return this.screen.replace(/\r\n/g, '\n')
+  }
+
+  /** Everything the terminal received, as sent (for a terminal emulator). */
+  get rawOutput(): string {
+    return this.screen
   }
 
   /** Terminal output since the last call. */

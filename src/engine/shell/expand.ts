@@ -26,7 +26,20 @@ export interface ExpansionContext {
 }
 
 /** An expansion error: `${x:?msg}`, bad arithmetic, `set -u`. The shell prints it and fails the command. */
-export class ExpansionError extends Error {}
+/**
+ * A failed expansion. `ash` is BusyBox's wording of the same error; `kind`
+ * decides the status a non-interactive shell exits with (bash: 1 for
+ * arithmetic, 127 for ${x?} and set -u; ash: 2).
+ */
+export class ExpansionError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'arith' | 'param' = 'param',
+    readonly ash: string = message,
+  ) {
+    super(message)
+  }
+}
 
 interface Seg {
   text: string
@@ -174,7 +187,7 @@ async function expandParts(parts: WordPart[], b: FieldBuilder, ctx: ExpansionCon
         try {
           value = evaluate(expr, { get: (n) => ctx.param(n), set: (n, v) => ctx.assign(n, v) })
         } catch (e) {
-          if (e instanceof ArithError) throw new ExpansionError(`${expr.trim()}: ${e.message}`)
+          if (e instanceof ArithError) throw new ExpansionError(`${expr.trim()}: ${e.message}`, 'arith', e.message.startsWith('division by 0') ? 'divide by zero' : `arithmetic syntax error`)
           throw e
         }
         if (quoted) b.quoted(String(value))
@@ -215,7 +228,7 @@ async function paramValue(part: Extract<WordPart, { kind: 'param' }>, ctx: Expan
   const unsetOrNull = raw === undefined || raw === ''
   switch (op) {
     case undefined:
-      if (raw === undefined && ctx.nounset && !/^[@*#?$!-]$/.test(name)) throw new ExpansionError(`${name}: unbound variable`)
+      if (raw === undefined && ctx.nounset && !/^[@*#?$!-]$/.test(name)) throw new ExpansionError(`${name}: unbound variable`, 'param', `${name}: parameter not set`)
       return raw ?? ''
     case 'len':
       return String([...(raw ?? '')].length)

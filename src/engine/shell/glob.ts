@@ -109,7 +109,7 @@ export function globPaths(pattern: string, fs: FileSystem, cwd: string): string[
   for (const comp of absolute ? comps.slice(1) : comps) {
     const next: string[] = []
     for (const base of paths) {
-      const dir = base === '' ? cwd : base
+      const dir = base === '' ? cwd : resolveFrom(cwd, base)
       if (!hasGlobChars(comp)) {
         const name = unescapeGlob(comp)
         const candidate = joinPath(base, name)

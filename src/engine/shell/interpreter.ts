@@ -19,6 +19,7 @@ import { Fds } from './io'
 import { ShellState } from './state'
 import { applyRedirects, runCommand, runSimple } from './simple'
 import { runAsync, runPipeline, runSubshell } from './jobs'
+import { runPendingTraps } from './traps'
 
 /** A busy loop gives up the thread this often, so ^C and other processes get through. */
 const YIELD_EVERY = 200
@@ -89,6 +90,7 @@ export class Shell implements ShellApi {
   async tick(): Promise<void> {
     if (this.proc.killedBy) throw new Terminated(this.proc.killedBy)
     if (this.interrupted) throw new CommandInterrupt()
+    if (this.state.pendingTraps.length > 0) await runPendingTraps(this)
     if (++this.steps % YIELD_EVERY === 0) await this.guard(this.proc.yield())
   }
 

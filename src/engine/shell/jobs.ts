@@ -14,12 +14,13 @@ import { BreakSignal, CommandInterrupt, ContinueSignal, ReturnSignal, ShellExit 
 import type { Fds } from './io'
 import type { ShellApi as Shell } from './api'
 import { unparse } from './unparse'
+import { withExitTrap } from './traps'
 
 /** Runs `body` in a subshell: a forked process when the runtime can fork, else in-process. */
 export function forkShell(sh: Shell, fds: Fds, body: (sub: Shell) => Promise<number>, newGroup: boolean): Process | Promise<number> {
   const main = async (sub: Shell): Promise<number> => {
     try {
-      return await body(sub)
+      return await withExitTrap(sub, () => body(sub))
     } catch (e) {
       if (e instanceof ShellExit || e instanceof ReturnSignal) return e.status
       if (e instanceof BreakSignal || e instanceof ContinueSignal) return 0
@@ -45,7 +46,8 @@ export async function waitChild(sh: Shell, child: Process): Promise<number> {
       return await sh.proc.waitFor(child.exited)
     } catch (e) {
       if (!(e instanceof Interrupted)) throw e
-      sh.interrupted = true
+      // A signal the script traps does not abandon the command line: the trap runs at the next step.
+      if (!sh.state.pendingTraps.length) sh.interrupted = true
     }
   }
 }
@@ -99,7 +101,9 @@ export async function runPipeline(sh: Shell, cmd: Pipeline, fds: Fds): Promise<n
         children.push(started)
       }
     })
-    status = (await waitForeground(sh, children, pgid)).at(-1)!
+    const statuses = await waitForeground(sh, children, pgid)
+    // set -o pipefail: the last non-zero status of any stage (bash, ash).
+    status = sh.state.options.pipefail ? (statuses.findLast((s) => s !== 0) ?? 0) : statuses.at(-1)!
     if (sh.interrupted) throw new CommandInterrupt()
   }
   if (cmd.negate) return status === 0 ? 1 : 0

@@ -133,5 +133,7 @@ export function describeToken(tok: Token): string {
 export function unexpected(tok: Token): ParseError {
   if (tok.type === 'eof') return incomplete('the end of the command')
   const t = describeToken(tok)
-  return new ParseError(`syntax error near unexpected token \`${t}'`, false, t)
+  const e = new ParseError(`syntax error near unexpected token \`${t}'`, false, t)
+  e.line = tok.line
+  return e
 }

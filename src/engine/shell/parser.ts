@@ -5,9 +5,10 @@
  * needs more throws a ParseError with `incomplete` set, which is how the
  * interactive shell knows to print PS2.
  */
-import { plainText, type Assignment, type CaseArm, type Command, type List, type ListItem, type Redirect, type RedirOp, type SimpleCommand, type Word } from './ast'
+import { plainText, type Assignment, type Command, type List, type ListItem, type Redirect, type RedirOp, type SimpleCommand, type Word } from './ast'
 import { Lexer, unexpected, type Token } from './lexer'
-import { ParseError, Source, incomplete } from './source'
+import { Source, incomplete } from './source'
+import { parseCase, parseDoGroup, parseFor, parseIf, unexpectedOrIncomplete, type ParserApi } from './parser-compound'
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', '{', '}', '!', 'in', 'function'])
 const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-'])
@@ -41,7 +42,7 @@ function parseSubstitution(src: Source): List {
 
 const wordText = (tok: Token): string | undefined => (tok.type === 'word' ? plainText(tok.word) : undefined)
 
-class Parser {
+class Parser implements ParserApi {
   private lexer: Lexer
   private lookahead: Token | undefined
 
@@ -49,26 +50,26 @@ class Parser {
     this.lexer = new Lexer(src)
   }
 
-  private peek(): Token {
+  peek(): Token {
     return (this.lookahead ??= this.lexer.next())
   }
 
-  private take(): Token {
+  take(): Token {
     const tok = this.peek()
     this.lookahead = undefined
     return tok
   }
 
-  private isOp(op: string): boolean {
+  isOp(op: string): boolean {
     const t = this.peek()
     return t.type === 'op' && t.op === op && t.fd === undefined
   }
 
-  private isWord(text: string): boolean {
+  isWord(text: string): boolean {
     return wordText(this.peek()) === text
   }
 
-  private skipNewlines(): void {
+  skipNewlines(): void {
     while (this.peek().type === 'newline') this.take()
   }
 
@@ -77,7 +78,7 @@ class Parser {
     this.take()
   }
 
-  private expectWord(text: string): void {
+  expectWord(text: string): void {
     if (!this.isWord(text)) throw unexpectedOrIncomplete(this.peek(), `\`${text}'`)
     this.take()
   }
@@ -135,7 +136,7 @@ class Parser {
   }
 
   /** A list that must not be empty (`then` right after `if` is a syntax error). */
-  private parseBody(ends: string[]): List {
+  parseBody(ends: string[]): List {
     const list = this.parseList(ends)
     if (list.items.length === 0) throw unexpected(this.peek())
     return list
@@ -183,13 +184,13 @@ class Parser {
       const body = this.parseBody(['}'])
       this.expectWord('}')
       compound = { kind: 'group', body }
-    } else if (word === 'if') compound = this.parseIf()
+    } else if (word === 'if') compound = parseIf(this)
     else if (word === 'while' || word === 'until') {
       this.take()
       const cond = this.parseBody(['do'])
-      compound = { kind: word, cond, body: this.parseDoGroup() }
-    } else if (word === 'for') compound = this.parseFor()
-    else if (word === 'case') compound = this.parseCase()
+      compound = { kind: word, cond, body: parseDoGroup(this) }
+    } else if (word === 'for') compound = parseFor(this)
+    else if (word === 'case') compound = parseCase(this)
     else if (word === 'function') {
       this.take()
       const name = this.take()
@@ -255,91 +256,8 @@ class Parser {
     return cmd
   }
 
-  private parseIf(): Command {
-    this.take()
-    const clauses: { cond: List; body: List }[] = []
-    let otherwise: List | undefined
-    const cond = this.parseBody(['then'])
-    this.expectWord('then')
-    clauses.push({ cond, body: this.parseBody(['elif', 'else', 'fi']) })
-    for (;;) {
-      if (this.isWord('elif')) {
-        this.take()
-        const c = this.parseBody(['then'])
-        this.expectWord('then')
-        clauses.push({ cond: c, body: this.parseBody(['elif', 'else', 'fi']) })
-      } else if (this.isWord('else')) {
-        this.take()
-        otherwise = this.parseBody(['fi'])
-      } else break
-    }
-    this.expectWord('fi')
-    return otherwise ? { kind: 'if', clauses, otherwise } : { kind: 'if', clauses }
-  }
-
-  private parseDoGroup(): List {
-    this.expectWord('do')
-    const body = this.parseBody(['done'])
-    this.expectWord('done')
-    return body
-  }
-
-  private parseFor(): Command {
-    this.take()
-    const name = this.take()
-    if (name.type !== 'word' || !NAME.test(name.text)) throw unexpectedOrIncomplete(name, 'a name')
-    this.skipNewlines()
-    let items: Word[] | undefined
-    if (this.isWord('in')) {
-      this.take()
-      items = []
-      for (let t = this.peek(); t.type === 'word'; t = this.peek()) items.push((this.take() as { word: Word }).word)
-      const sep = this.peek()
-      if (sep.type === 'op' && sep.op === ';') this.take()
-      else if (sep.type !== 'newline') throw unexpectedOrIncomplete(sep, '`do\'')
-      this.skipNewlines()
-    } else if (this.isOp(';')) {
-      this.take()
-      this.skipNewlines()
-    }
-    const body = this.parseDoGroup()
-    return items ? { kind: 'for', name: name.text, items, body } : { kind: 'for', name: name.text, body }
-  }
-
-  private parseCase(): Command {
-    this.take()
-    const subject = this.take()
-    if (subject.type !== 'word') throw unexpectedOrIncomplete(subject, 'a word')
-    this.skipNewlines()
-    this.expectWord('in')
-    const arms: CaseArm[] = []
-    for (;;) {
-      this.skipNewlines()
-      if (this.isWord('esac')) break
-      if (this.isOp('(')) this.take()
-      const patterns: Word[] = []
-      for (;;) {
-        const p = this.take()
-        if (p.type !== 'word') throw unexpectedOrIncomplete(p, '`)\'')
-        patterns.push(p.word)
-        if (this.isOp('|')) this.take()
-        else break
-      }
-      this.expectOp(')')
-      const body = this.parseList(['esac', ';;'])
-      arms.push({ patterns, body })
-      if (this.isOp(';;')) this.take()
-      else break
-    }
-    this.skipNewlines()
-    this.expectWord('esac')
-    return { kind: 'case', word: subject.word, arms }
-  }
 }
 
-function unexpectedOrIncomplete(tok: Token, wanted: string): ParseError {
-  return tok.type === 'eof' ? incomplete(wanted) : unexpected(tok)
-}
 
 function asAssignment(word: Word): Assignment | undefined {
   const first = word.parts[0]

@@ -5,7 +5,8 @@
  * executable, 128+n for a signal, 1 for a failed redirection or expansion.
  */
 import { NULL_INPUT, type InputStream, type OutputStream } from '../kernel/proc/streams'
-import type { Redirect, SimpleCommand } from './ast'
+import { plainText, type Redirect, type SimpleCommand } from './ast'
+import { parse } from './parser'
 import { BUILTINS, SPECIAL_BUILTINS } from './builtins'
 import { CommandInterrupt, ReturnSignal, ShellExit } from './control'
 import { ExpansionError, expandString, expandWords } from './expand'
@@ -48,7 +49,33 @@ function traceQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
 }
 
+/**
+ * Alias substitution (XCU 2.3.1) on the command word. Real shells do it
+ * while reading; doing it here, on the parsed words, covers what aliases
+ * are used for (`alias ll='ls -l'`): an alias whose text is one simple
+ * command has its words put in front of the remaining ones.
+ */
+function expandAlias(sh: Shell, cmd: SimpleCommand): SimpleCommand {
+  const seen = new Set<string>()
+  for (;;) {
+    const name = cmd.words[0] ? plainText(cmd.words[0]) : undefined
+    const value = name !== undefined && !seen.has(name) ? sh.state.aliases.get(name) : undefined
+    if (value === undefined) return cmd
+    seen.add(name!)
+    let node
+    try {
+      node = parse(value).items
+    } catch {
+      return cmd
+    }
+    const first = node.length === 1 && !node[0]!.async ? node[0]!.node : undefined
+    if (first?.kind !== 'simple') return cmd
+    cmd = { ...cmd, assigns: [...cmd.assigns, ...first.assigns], words: [...first.words, ...cmd.words.slice(1)], redirs: [...first.redirs, ...cmd.redirs] }
+  }
+}
+
 export async function runSimple(sh: Shell, cmd: SimpleCommand, fds: Fds): Promise<number> {
+  if (sh.state.options.expandAliases && sh.state.aliases.size > 0) cmd = expandAlias(sh, cmd)
   sh.currentLine = cmd.line
   const state = sh.state
   const ctx = sh.expansion(fds)
@@ -60,8 +87,10 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, fds: Fds): Promis
     for (const a of cmd.assigns) assigns.push([a.name, await expandString(a.value, ctx)])
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e
-    sh.error(e.message, fds)
-    if (!sh.interactive) throw new ShellExit(1)
+    const ash = sh.config.flavor.kind === 'ash'
+    sh.error(ash ? e.ash : e.message, fds)
+    // An expansion error ends a non-interactive shell (XCU 2.8.1): bash exits 1 (arithmetic) or 127, ash 2.
+    if (!sh.interactive) throw new ShellExit(ash ? 2 : e.kind === 'arith' ? 1 : 127)
     return 1
   }
   const rfds = await applyRedirects(sh, cmd.redirs, fds)
@@ -76,7 +105,10 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, fds: Fds): Promis
   if (argv.length === 0) {
     for (const [name, value] of assigns) {
       if (!state.set(name, value)) {
-        sh.error(`${name}: readonly variable`, rfds)
+        const ash = sh.config.flavor.kind === 'ash'
+        sh.error(ash ? `${name}: is read only` : `${name}: readonly variable`, rfds)
+        // An assignment error ends a non-interactive shell (XCU 2.8.1).
+        if (!sh.interactive) throw new ShellExit(ash ? 2 : 1)
         return 1
       }
     }

@@ -11,6 +11,8 @@ import type { List } from './ast'
  * here-document): the interactive shell then prints PS2 and reads on.
  */
 export class ParseError extends Error {
+  /** Line of the offending token (bash's "line N:" for scripts and -c). */
+  line: number | undefined
   constructor(
     message: string,
     readonly incomplete: boolean,

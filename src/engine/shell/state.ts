@@ -17,6 +17,9 @@ export interface ShellOptions {
   xtrace: boolean // set -x
   noglob: boolean // set -f
   nounset: boolean // set -u
+  pipefail: boolean // set -o pipefail
+  /** bash: interactive shells and `shopt -s expand_aliases`; ash: always. */
+  expandAliases: boolean
 }
 
 export interface Job {
@@ -32,7 +35,7 @@ export class ShellState {
   vars = new Map<string, Variable>()
   functions = new Map<string, Command>()
   aliases = new Map<string, string>()
-  options: ShellOptions = { errexit: false, xtrace: false, noglob: false, nounset: false }
+  options: ShellOptions = { errexit: false, xtrace: false, noglob: false, nounset: false, pipefail: false, expandAliases: false }
   positional: string[] = []
   /** $0 */
   arg0 = 'sh'
@@ -45,6 +48,10 @@ export class ShellState {
   localFrames: Map<string, Variable | undefined>[] = []
   jobs: Job[] = []
   history: string[] = []
+  /** trap actions by signal name without SIG (EXIT, INT, TERM …). */
+  traps = new Map<string, string>()
+  /** Trapped signals that arrived and whose actions have not run yet. */
+  pendingTraps: string[] = []
 
   static fromEnv(env: Record<string, string>, cwd: string): ShellState {
     const s = new ShellState()
@@ -108,6 +115,8 @@ export class ShellState {
     s.pid = this.pid
     s.lastBackground = this.lastBackground
     s.history = this.history
+    // Traps are reset in a subshell, except that ignored signals stay ignored (XCU 2.12).
+    for (const [k, v] of this.traps) if (v === '') s.traps.set(k, v)
     return s
   }
 }

@@ -2,7 +2,7 @@
 import type { DirNode, FsNode } from '../../kernel/fs/fs'
 import { basename as baseOf, resolvePath } from '../../kernel/fs/fs'
 import type { Program } from '../../shell/runtime'
-import { absolute, errnoText, fail, parseOptions, usage } from './util'
+import { absolute, errnoText, fail, parseOptions, usage, isBusybox } from './util'
 
 export const cat: Program = async (ctx) => {
   const parsed = parseOptions(ctx.argv.slice(1), 'nAEsuvT')
@@ -34,7 +34,7 @@ export const cat: Program = async (ctx) => {
     try {
       emit(ctx.proc.sandbox.fs.readFile(absolute(ctx, f)))
     } catch (e) {
-      fail(ctx, `${f}: ${errnoText(e)}`)
+      fail(ctx, isBusybox(ctx) ? `can't open '${f}': ${errnoText(e)}` : `${f}: ${errnoText(e)}`)
       status = 1
     }
   }
@@ -54,7 +54,7 @@ export const mkdir: Program = async (ctx) => {
       else fs.mkdir(path)
       if (parsed.flags.has('v')) ctx.proc.out(`mkdir: created directory '${dir}'\n`)
     } catch (e) {
-      fail(ctx, `cannot create directory '${dir}': ${errnoText(e)}`)
+      fail(ctx, `${isBusybox(ctx) ? "can't" : 'cannot'} create directory '${dir}': ${errnoText(e)}`)
       status = 1
     }
   }
@@ -94,7 +94,7 @@ export const rm: Program = async (ctx) => {
     const node = fs.tryLookup(path, true)
     if (!node) {
       if (!force) {
-        fail(ctx, `cannot remove '${f}': No such file or directory`)
+        fail(ctx, `${isBusybox(ctx) ? "can't" : 'cannot'} remove '${f}': No such file or directory`)
         status = 1
       }
       continue
@@ -102,7 +102,7 @@ export const rm: Program = async (ctx) => {
     try {
       if (node.kind === 'dir') {
         if (!recursive && !parsed.flags.has('d')) {
-          fail(ctx, `cannot remove '${f}': Is a directory`)
+          fail(ctx, isBusybox(ctx) ? `'${f}' is a directory` : `cannot remove '${f}': Is a directory`)
           status = 1
           continue
         }

@@ -7,6 +7,10 @@ import type { Program } from '../../shell/runtime'
 import { basename, clear, dirname, echo, env, falseProgram, hostname, id, printenv, printf, seq, sleep, trueProgram, whoami } from './basic'
 import { cat, cp, mkdir, mv, rm, touch } from './files'
 import { date, ls, uname } from './system'
+import { awk } from './awk'
+import { find, xargs } from './find'
+import { kill, ln, ps, which } from './procs'
+import { sed } from './sed'
 import { cut, grep, head, sort, tail, tee, tr, uniq, wc } from './text'
 
 export const coreutils: Record<string, Program> = {
@@ -42,4 +46,12 @@ export const coreutils: Record<string, Program> = {
   cut,
   tr,
   tee,
+  sed,
+  awk,
+  find,
+  xargs,
+  ps,
+  kill,
+  which,
+  ln,
 }

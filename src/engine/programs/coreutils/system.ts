@@ -6,7 +6,7 @@
 import type { FsNode } from '../../kernel/fs/fs'
 import { resolvePath } from '../../kernel/fs/fs'
 import type { Program, ProgramContext } from '../../shell/runtime'
-import { fail, parseOptions, usage } from './util'
+import { fail, isBusybox, parseOptions, usage } from './util'
 
 /** Unix time (ms) at virtual time 0: 2021-08-25T10:53:00+08:00. */
 export const EPOCH_BASE_MS = 1_629_859_980_000
@@ -153,10 +153,12 @@ export const ls: Program = async (ctx) => {
   const files: [string, FsNode][] = []
   const dirs: [string, FsNode][] = []
   for (const op of operands) {
-    const node = fs.tryLookup(resolvePath(ctx.proc.cwd, op))
+    // -l shows a symlink operand itself, as GNU ls does without -H/-L.
+    const node = fs.tryLookup(resolvePath(ctx.proc.cwd, op), f.has('l'))
     if (!node) {
-      fail(ctx, `cannot access '${op}': No such file or directory`)
-      status = 2
+      const busybox = isBusybox(ctx)
+      fail(ctx, busybox ? `${op}: No such file or directory` : `cannot access '${op}': No such file or directory`)
+      status = busybox ? 1 : 2
     } else if (node.kind === 'dir' && !f.has('d')) dirs.push([op, node])
     else files.push([op, node])
   }

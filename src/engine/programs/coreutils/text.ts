@@ -4,6 +4,7 @@
  * replies come); the others need all of it first, as the real ones do.
  */
 import type { Program, ProgramContext } from '../../shell/runtime'
+import { posixToJs } from './regex'
 import { absolute, errnoText, fail, operandLines, OperandError, parseOptions, readOperand, usage } from './util'
 
 async function readAllOperands(ctx: ProgramContext, files: string[]): Promise<{ text: string; status: number }> {
@@ -87,7 +88,7 @@ export const wc: Program = async (ctx) => {
 }
 
 export const grep: Program = async (ctx) => {
-  const parsed = parseOptions(ctx.argv.slice(1), 'ivncqlHhEFwo', 'e', { 'ignore-case': 'i', 'invert-match': 'v', 'line-number': 'n', count: 'c', quiet: 'q' })
+  const parsed = parseOptions(ctx.argv.slice(1), 'ivncqlHhEFworRs', 'e', { 'ignore-case': 'i', 'invert-match': 'v', 'line-number': 'n', count: 'c', quiet: 'q', recursive: 'r', 'only-matching': 'o', 'extended-regexp': 'E' })
   if (typeof parsed === 'string') {
     ctx.proc.err(`grep: ${parsed}\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`)
     return 2
@@ -99,11 +100,13 @@ export const grep: Program = async (ctx) => {
     ctx.proc.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n")
     return 2
   }
-  let source = f.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : f.has('E') ? pattern : basicToExtended(pattern)
+  let source = f.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : f.has('E') ? posixToJs(pattern, true) : posixToJs(pattern, false)
   if (f.has('w')) source = `\\b(?:${source})\\b`
   const re = new RegExp(source, f.has('i') ? 'i' : '')
-  const files = ops.length ? ops : ['-']
-  const showName = (files.length > 1 || f.has('H')) && !f.has('h')
+  const recursive = f.has('r') || f.has('R')
+  // -r walks directories (GNU grep: "." when no file is named, and then names without "./").
+  const files = recursive ? walkOperands(ctx, ops) : ops.length ? ops : ['-']
+  const showName = (files.length > 1 || f.has('H') || recursive) && !f.has('h')
   let matched = false
   let status = 0
   for (const file of files) {
@@ -119,7 +122,11 @@ export const grep: Program = async (ctx) => {
         if (f.has('q')) return 0
         if (f.has('l')) break
         if (f.has('c')) continue
-        ctx.proc.out(`${showName ? `${file === '-' ? '(standard input)' : file}:` : ''}${f.has('n') ? `${n}:` : ''}${line}\n`)
+        const prefix = `${showName ? `${file === '-' ? '(standard input)' : file}:` : ''}${f.has('n') ? `${n}:` : ''}`
+        if (f.has('o') && !f.has('v')) {
+          // -o: each non-empty match on its own line.
+          for (const m of line.matchAll(new RegExp(re.source, re.flags + 'g'))) if (m[0] !== '') ctx.proc.out(`${prefix}${m[0]}\n`)
+        } else ctx.proc.out(`${prefix}${line}\n`)
       }
     } catch (e) {
       if (!(e instanceof OperandError)) throw e
@@ -132,16 +139,16 @@ export const grep: Program = async (ctx) => {
   return status === 2 && !matched ? 2 : matched ? 0 : 1
 }
 
-/** POSIX basic regular expressions: \( \) \{ \} \| are the operators; ( ) { } | + ? are literal. */
-function basicToExtended(bre: string): string {
-  let out = ''
-  for (let i = 0; i < bre.length; i++) {
-    const ch = bre[i]!
-    if (ch === '\\' && i + 1 < bre.length) {
-      const n = bre[++i]!
-      out += '(){}|+?'.includes(n) ? n : '\\' + n
-    } else out += '(){}|+?'.includes(ch) ? '\\' + ch : ch
+/** The files under the operands, depth first, in name order. */
+function walkOperands(ctx: ProgramContext, ops: string[]): string[] {
+  const fs = ctx.proc.sandbox.fs
+  const out: string[] = []
+  const visit = (shown: string): void => {
+    const node = fs.tryLookup(absolute(ctx, shown))
+    if (node?.kind !== 'dir') return void out.push(shown)
+    for (const name of [...node.entries.keys()].sort()) visit(shown === '.' && ops.length === 0 ? name : `${shown.replace(/\/$/, '')}/${name}`)
   }
+  for (const op of ops.length ? ops : ['.']) visit(op)
   return out
 }
 

@@ -56,7 +56,7 @@ export function parseOptions(args: readonly string[], shortFlags: string, shortV
       } else flags.add(short)
       continue
     }
-    if (a.startsWith('-') && a.length > 1 && !/^-[0-9]/.test(a)) {
+    if (a.startsWith('-') && a.length > 1 && !(/^-[0-9]/.test(a) && !shortFlags.includes(a[1]!))) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j]!
         if (shortValues.includes(c)) {
@@ -123,3 +123,12 @@ export async function* operandLines(ctx: ProgramContext, path: string): AsyncGen
 
 /** An operand could not be read (already reported). */
 export class OperandError extends Error {}
+
+/**
+ * True inside a BusyBox system (alpine, busybox images): /bin/sh runs
+ * BusyBox ash there. The same programs then print BusyBox's wording.
+ */
+export function isBusybox(ctx: ProgramContext): boolean {
+  const sh = ctx.proc.sandbox.fs.tryLookup('/bin/sh')
+  return sh?.kind === 'file' && sh.program === 'ash'
+}

@@ -104,6 +104,7 @@ function makeShellProgram(flavor: Flavor): Program {
     state.pid = proc.pid
     const letters = { e: 'errexit', x: 'xtrace', u: 'nounset', f: 'noglob' } as const
     for (const f of inv.flags) state.options[letters[f as keyof typeof letters]] = true
+    state.options.expandAliases = flavor.kind === 'ash' || inv.mode === 'interactive'
     const name = inv.mode === 'script' && inv.file ? inv.file : shellName
     const sh = new Shell(ctx, state, fds, { flavor, name, mode: inv.mode, jobControl: inv.mode === 'interactive' && proc.tty !== undefined })
     try {

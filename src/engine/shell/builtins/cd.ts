@@ -29,8 +29,14 @@ export const DIR_BUILTINS: Record<string, Builtin> = {
     const node = sh.proc.sandbox.fs.tryLookup(path)
     const problem = !node ? 'No such file or directory' : node.kind !== 'dir' ? 'Not a directory' : undefined
     if (problem) {
-      sh.error(sh.config.flavor.kind === 'ash' ? `cd: can't cd to ${target}: ${problem}` : `cd: ${target}: ${problem}`, fds)
-      return 1
+      if (sh.config.flavor.kind === 'bash') {
+        sh.error(`cd: ${target}: ${problem}`, fds)
+        return 1
+      }
+      // BusyBox ash names the line outside the prompt (0 for -c strings) and fails with 2.
+      const where = sh.config.mode === 'interactive' ? '' : `line ${sh.config.mode === 'command' ? 0 : sh.currentLine}: `
+      sh.error(`cd: ${where}can't cd to ${target}: ${problem}`, fds)
+      return 2
     }
     state.set('OLDPWD', state.cwd)
     state.cwd = path

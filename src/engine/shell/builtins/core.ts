@@ -9,6 +9,7 @@ import { ParseError } from '../source'
 import { parse } from '../parser'
 import { resolvePath } from '../../kernel/fs/fs'
 import type { Builtin } from '../api'
+import { trapBuiltin } from '../traps'
 
 function numericArg(sh: Shell, name: string, arg: string | undefined, fds: Fds): number | undefined {
   if (arg === undefined) return undefined
@@ -59,8 +60,10 @@ export const CORE_BUILTINS: Record<string, Builtin> = {
   return: (sh, argv, fds) => {
     const n = numericArg(sh, 'return', argv[1], fds)
     if (sh.state.localFrames.length === 0 && sh.sourceDepth === 0) {
+      // ash treats a top-level return like exit; bash refuses with status 2 (a usage error).
+      if (sh.config.flavor.kind === 'ash') throw new ShellExit(n === undefined ? sh.state.lastStatus : Number.isNaN(n) ? 2 : n & 255)
       sh.error("return: can only `return' from a function or sourced script", fds)
-      return 1
+      return 2
     }
     throw new ReturnSignal(n === undefined ? sh.state.lastStatus : Number.isNaN(n) ? 2 : n & 255)
   },
@@ -78,7 +81,7 @@ export const CORE_BUILTINS: Record<string, Builtin> = {
     }
     return 0
   },
-  trap: () => 0,
+  trap: trapBuiltin,
   umask: (_sh, argv, fds) => {
     if (argv.length === 1) fds.output(1).write('0022\n')
     return 0

@@ -12,6 +12,7 @@ import { ECHO_BUILTINS } from './echo'
 import { TEST_BUILTINS } from './test'
 import { READ_BUILTINS } from './read'
 import { INFO_BUILTINS } from './info'
+import { killBuiltin } from './kill'
 
 export type { Builtin }
 
@@ -23,6 +24,7 @@ export const BUILTINS: Record<string, Builtin> = {
   ...TEST_BUILTINS,
   ...READ_BUILTINS,
   ...INFO_BUILTINS,
+  kill: killBuiltin,
 }
 
 export const SPECIAL_BUILTINS = new Set(['break', ':', 'continue', '.', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset'])

@@ -31,7 +31,8 @@ function typeBuiltin(sh: Shell, argv: string[], fds: Fds): number {
     if (!k) {
       if (sh.config.flavor.kind === 'bash') sh.error(`type: ${name}: not found`, fds)
       else out.write(`${name}: not found\n`)
-      status = 1
+      // BusyBox ash answers an unknown name with 127, as for a failed command.
+      status = sh.config.flavor.kind === 'bash' ? 1 : 127
     } else if (k.kind === 'alias') out.write(`${name} is aliased to \`${k.value}'\n`)
     else if (k.kind === 'keyword') out.write(`${name} is a shell keyword\n`)
     else if (k.kind === 'function') out.write(`${name} is a function\n${name} () \n${unparse(sh.state.functions.get(name)!)}\n`)
@@ -48,7 +49,7 @@ async function commandBuiltin(sh: Shell, argv: string[], fds: Fds): Promise<numb
     let status = 0
     for (const name of args.slice(1)) {
       const k = classify(sh, name)
-      if (!k) status = 1
+      if (!k) status = sh.config.flavor.kind === 'bash' ? 1 : 127
       else if (k.kind === 'alias') fds.output(1).write(`alias ${name}=${shellQuote(k.value)}\n`)
       else fds.output(1).write(`${k.kind === 'file' ? k.path : name}\n`)
     }

@@ -8,7 +8,7 @@ import type { ShellOptions } from '../state'
 import type { Builtin } from '../api'
 
 const OPTION_LETTERS: Record<string, keyof ShellOptions> = { e: 'errexit', x: 'xtrace', f: 'noglob', u: 'nounset' }
-const OPTION_NAMES = new Set<string>(Object.values(OPTION_LETTERS))
+const OPTION_NAMES = new Set<string>([...Object.values(OPTION_LETTERS), 'pipefail'])
 
 /** Quotes a value as bash's `set`/`declare -p` print it. */
 export function shellQuote(value: string): string {
@@ -57,7 +57,7 @@ function setBuiltin(sh: Shell, argv: string[], fds: Fds): number {
         return 0
       }
       if (!OPTION_NAMES.has(name)) {
-        if (name === 'pipefail' || name === 'vi' || name === 'emacs') continue
+        if (name === 'vi' || name === 'emacs') continue
         sh.error(`set: ${name}: invalid option name`, fds)
         return 1
       }
