@@ -3,6 +3,11 @@
 export {}
 declare global {
   interface Window {
-    __dockernet?: { terminalText(id: string): string; terminalIds(): string[] }
+    __dockernet?: {
+      terminalText(id: string): string
+      terminalIds(): string[]
+      hops(): string[]
+      terminalFontSize(id: string): number
+    }
   }
 }

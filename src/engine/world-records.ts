@@ -5,10 +5,11 @@
  * state, so a record can never disagree with what `ip` or `docker` print.
  */
 import { formatIpv4 } from '../lib/ipv4'
-import type { ContainerRecord, InterfaceRecord, NetnsRecord, NetworkRecord, PortBindingRecord, TerminalRecord, WorldRecord } from '../protocol/records'
+import type { ContainerRecord, FdbRecord, InterfaceRecord, NetnsRecord, NetworkRecord, PortBindingRecord, RouteRecord, TerminalRecord, WorldRecord } from '../protocol/records'
+import type { HopProtocol, PacketHop } from '../protocol/trace'
 import type { Container } from './docker/container'
 import type { DockerDaemon } from './docker/daemon'
-import type { Link, NetNamespace, NetworkStack } from './kernel/net/types'
+import type { EthernetFrame, HopEvent, Link, NetNamespace, NetworkStack } from './kernel/net/types'
 
 export interface TerminalState {
   readonly id: string
@@ -21,7 +22,27 @@ export interface TerminalState {
 const netnsRecordId = (ns: NetNamespace): string => `netns:${ns.id}`
 const interfaceRecordId = (ns: NetNamespace, ifindex: number): string => `${netnsRecordId(ns)}/${ifindex}`
 
-function interfaceRecord(ns: NetNamespace, link: Link): InterfaceRecord {
+/** The bridge's MAC table without ages, so a record changes only when an entry comes or goes. */
+function fdbRecords(net: NetworkStack, ns: NetNamespace, link: Link): FdbRecord[] | undefined {
+  if (link.kind !== 'bridge') return undefined
+  return net.fdb(link).map((e) => ({ mac: e.mac, port: ns.link(e.port)?.name ?? String(e.port), permanent: e.permanent }))
+}
+
+function routeRecords(ns: NetNamespace): RouteRecord[] {
+  return ns.routes()
+    .filter((r) => r.table === 'main')
+    .map((r) => ({
+      dst: r.dst ? `${formatIpv4(r.dst.address)}/${r.dst.prefixLength}` : 'default',
+      dev: ns.link(r.dev)?.name ?? String(r.dev),
+      ...(r.via !== undefined ? { via: formatIpv4(r.via) } : {}),
+      proto: r.proto,
+      scope: r.scope,
+      ...(r.src !== undefined ? { src: formatIpv4(r.src) } : {}),
+    }))
+}
+
+function interfaceRecord(ns: NetNamespace, link: Link, net?: NetworkStack): InterfaceRecord {
+  const fdb = net ? fdbRecords(net, ns, link) : undefined
   const addresses = link.addresses.filter((a) => a.family === 'inet').map((a) => `${formatIpv4(a.local as number)}/${a.prefixLength}`)
   return {
     kind: 'interface',
@@ -35,6 +56,7 @@ function interfaceRecord(ns: NetNamespace, link: Link): InterfaceRecord {
     state: ns.operState(link),
     ...(link.kind === 'veth' ? { peer: interfaceRecordId(link.peer.ns, link.peer.ifindex) } : {}),
     ...(link.master !== undefined ? { master: interfaceRecordId(ns, link.master) } : {}),
+    ...(fdb ? { fdb } : {}),
   }
 }
 
@@ -64,6 +86,10 @@ function containerRecord(c: Container): ContainerRecord {
     networkMode: mode,
     ports: portRecords(c),
     shell: containerShell(c),
+    networks: [...c.NetworkSettings.Networks].map(([name, e]) => ({ name, networkId: e.NetworkID, ipAddress: e.IPAddress, macAddress: e.MacAddress, aliases: e.Aliases ?? [] })),
+    links: c.HostConfig.Links,
+    hostsFile: c.files.hosts.content,
+    resolvConf: c.files.resolvConf.content,
   }
 }
 
@@ -73,9 +99,9 @@ export function worldRecords(net: NetworkStack, daemon: DockerDaemon, hostname: 
   const containerIds = new Set(daemon.listContainers().map((c) => c.Id))
   const visible = net.namespaces().filter((ns) => ns === net.host || containerIds.has(ns.label))
   for (const ns of visible) {
-    const netns: NetnsRecord = { kind: 'netns', id: netnsRecordId(ns), owner: ns === net.host ? 'host' : ns.label }
+    const netns: NetnsRecord = { kind: 'netns', id: netnsRecordId(ns), owner: ns === net.host ? 'host' : ns.label, routes: routeRecords(ns) }
     records.push(netns)
-    for (const link of ns.links()) records.push(interfaceRecord(ns, link))
+    for (const link of ns.links()) records.push(interfaceRecord(ns, link, net))
   }
   for (const c of daemon.listContainers()) records.push(containerRecord(c))
   for (const n of daemon.listNetworks()) {
@@ -96,4 +122,61 @@ export function worldRecords(net: NetworkStack, daemon: DockerDaemon, hostname: 
     records.push(rec)
   }
   return records
+}
+
+// ---- packet hops for the UI (`packet.trace`) ----
+
+function describeFrame(frame: EthernetFrame): { protocol: HopProtocol; summary: string; headers: [string, string][] } {
+  const headers: [string, string][] = [['Ethernet', `src ${frame.src}  dst ${frame.dst}`]]
+  const p = frame.payload
+  if (p.kind === 'arp') {
+    const [sha, spa, tpa] = [p.senderHardwareAddr, formatIpv4(p.senderProtocolAddr), formatIpv4(p.targetProtocolAddr)]
+    headers.push(['ARP', `${p.operation}  sender ${spa} (${sha})  target ${tpa} (${p.targetHardwareAddr})`])
+    const summary = p.operation === 'request' ? `ARP, Request who-has ${tpa} tell ${spa}` : `ARP, Reply ${spa} is-at ${sha}`
+    return { protocol: 'arp', summary, headers }
+  }
+  const [src, dst] = [formatIpv4(p.src), formatIpv4(p.dst)]
+  // Read loosely: the stack is gaining UDP and TCP, and this summary must not break when it does.
+  const proto = String((p as { protocol: unknown }).protocol)
+  headers.push(['IPv4', `src ${src}  dst ${dst}  ttl ${p.ttl}  proto ${proto}`])
+  const m = p.payload as unknown as Record<string, unknown>
+  if (proto === 'icmp') {
+    const type = String(m.type)
+    const echo = type === 'echo-request' || type === 'echo-reply'
+    const text = echo ? `ICMP echo ${type === 'echo-request' ? 'request' : 'reply'}, id ${String(m.id)}, seq ${String(m.seq)}` : `ICMP ${type} (${String(m.code)})`
+    headers.push(['ICMP', echo ? `type ${type}  id ${String(m.id)}  seq ${String(m.seq)}` : `type ${type}  code ${String(m.code)}`])
+    return { protocol: 'icmp', summary: `${src} > ${dst}: ${text}`, headers }
+  }
+  const sport = m.srcPort ?? m.sourcePort
+  const dport = m.dstPort ?? m.destinationPort
+  const ports = sport !== undefined && dport !== undefined ? [`.${String(sport)}`, `.${String(dport)}`] : ['', '']
+  const protocol: HopProtocol = proto === 'tcp' ? 'tcp' : proto === 'udp' ? (sport === 53 || dport === 53 ? 'dns' : 'udp') : 'other'
+  headers.push([proto.toUpperCase(), sport !== undefined ? `sport ${String(sport)}  dport ${String(dport)}` : ''])
+  return { protocol, summary: `${src}${ports[0]} > ${dst}${ports[1]}: ${protocol.toUpperCase()}`, headers }
+}
+
+/** The drop reason a hop event may carry (added to the stack by the kernel's netfilter work), as one line. */
+function dropText(event: HopEvent): string | undefined {
+  const drop = (event as { drop?: unknown }).drop
+  if (drop === undefined || drop === null || drop === false) return undefined
+  if (typeof drop === 'string') return drop
+  const d = drop as { chain?: unknown; rule?: unknown; text?: unknown; description?: unknown }
+  const text = d.text ?? d.description ?? d.rule
+  return [d.chain, text].filter((x) => x !== undefined).map(String).join(': ') || 'DROP'
+}
+
+/** Maps a stack hop event to the record the UI animates. `packet` groups the hops of one frame. */
+export function hopRecord(event: HopEvent, seq: number, packet: number): PacketHop {
+  const drop = dropText(event)
+  const end = (e: HopEvent['from']) => ({ iface: `netns:${e.ns}/${e.ifindex}`, name: e.name })
+  return {
+    seq,
+    packet,
+    at: event.at,
+    kind: drop !== undefined ? 'drop' : event.kind,
+    from: end(event.from),
+    to: end(event.to),
+    ...describeFrame(event.frame),
+    ...(drop !== undefined ? { drop } : {}),
+  }
 }

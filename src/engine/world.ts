@@ -29,7 +29,11 @@ import { pingProgram } from './programs/ping'
 import { createDockerProgram } from './programs/docker'
 import { createCatalinaProgram, redisEntrypointProgram } from './programs/container-init'
 import { HOST_NAME, populateHostRootfs } from './host-rootfs'
-import { containerShell, worldRecords, type TerminalState } from './world-records'
+import { dockerCompletion } from './world-completion'
+import { setCompletionSource } from './shell/complete'
+import { containerShell, hopRecord, worldRecords, type TerminalState } from './world-records'
+import type { PacketHop } from '../protocol/trace'
+import type { EthernetFrame } from './kernel/net/types'
 
 export interface WorldOptions {
   seed: number
@@ -81,6 +85,8 @@ export function createWorld(options: WorldOptions): World {
       runner.spawn(undefined, r.argv, { sandbox: r.sandbox, env: r.env, cwd: r.cwd, stdin: r.stdin, stdout: r.stdout, stderr: r.stderr, ...(r.tty ? { tty: r.tty } : {}), newGroup: true }),
   }
   const daemon: DockerDaemon = new DockerDaemon({ clock, random, net, hostFs, hostname: HOST_NAME, runtime, epochMs: DEFAULT_EPOCH_MS })
+
+  setCompletionSource(kernel, dockerCompletion(daemon))
 
   const terminals = new Map<string, TerminalState & { tty: Tty }>()
   const setTerminal = (id: string, change: Partial<TerminalState>): void => {
@@ -134,6 +140,20 @@ export function createWorld(options: WorldOptions): World {
     return worldRecords(net, daemon, HOST_NAME, [...terminals.values()])
   }
 
+  // Hops are batched and sent on flush (one message per settle, not one per frame). A frame keeps its
+  // number across the hops of one path: a bridge forwards the very frame object it received.
+  const MAX_HOPS_PER_FLUSH = 2000
+  let hops: PacketHop[] = []
+  let hopSeq = 0
+  let packetSeq = 0
+  const packetIds = new WeakMap<EthernetFrame, number>()
+  net.onHop((event) => {
+    let packet = packetIds.get(event.frame)
+    if (packet === undefined) packetIds.set(event.frame, (packet = ++packetSeq))
+    hops.push(hopRecord(event, ++hopSeq, packet))
+    if (hops.length > MAX_HOPS_PER_FLUSH * 2) hops = hops.slice(-MAX_HOPS_PER_FLUSH)
+  })
+
   let published = new Map<string, WorldRecord>()
   const initial = records()
   for (const r of initial) published.set(r.id, r)
@@ -172,6 +192,10 @@ export function createWorld(options: WorldOptions): World {
       const diff = diffRecords(published, next)
       published = next
       if (!isEmptyDiff(diff)) options.send({ type: 'world.diff', diff })
+      if (hops.length > 0) {
+        options.send({ type: 'packet.trace', hops: hops.slice(-MAX_HOPS_PER_FLUSH) })
+        hops = []
+      }
     },
   }
 }

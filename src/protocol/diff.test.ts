@@ -21,7 +21,7 @@ describe('record diffs', () => {
     const d = diffRecords(before, after)
     expect(d.added.map((r) => r.id)).toEqual(['c'])
     expect(d.removed.map((r) => r.id)).toEqual(['b'])
-    expect(d.updated.map(([from, to]) => [from.id, (to as { addresses: string[] }).addresses])).toEqual([['a', ['172.18.0.3/16']]])
+    expect(d.updated.map(([from, to]) => [from.id, (to as unknown as { addresses: string[] }).addresses])).toEqual([['a', ['172.18.0.3/16']]])
     expect(applyDiff(before, d)).toEqual(after)
     expect(diffRecords(after, new Map(after))).toEqual({ added: [], updated: [], removed: [] })
   })

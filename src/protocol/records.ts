@@ -18,6 +18,26 @@ export interface NetnsRecord {
   readonly id: RecordId
   /** 'host' or the owning container's id. */
   readonly owner: string
+  /** The main routing table, for the inspector (`ip route`). */
+  readonly routes?: readonly RouteRecord[]
+}
+
+export interface RouteRecord {
+  /** `default` or `a.b.c.d/len`. */
+  readonly dst: string
+  readonly via?: string
+  readonly dev: string
+  readonly proto?: string
+  readonly scope?: string
+  readonly src?: string
+}
+
+/** A learned or local entry of a bridge's MAC table (`bridge fdb`). */
+export interface FdbRecord {
+  readonly mac: string
+  /** Port name (a veth, or the bridge itself). */
+  readonly port: string
+  readonly permanent: boolean
 }
 
 export interface InterfaceRecord {
@@ -36,6 +56,8 @@ export interface InterfaceRecord {
   readonly peer?: RecordId
   /** bridge port: the bridge interface's record id. */
   readonly master?: RecordId
+  /** bridge: its MAC table. */
+  readonly fdb?: readonly FdbRecord[]
 }
 
 export interface PortBindingRecord {
@@ -58,6 +80,22 @@ export interface ContainerRecord {
   readonly ports: readonly PortBindingRecord[]
   /** A shell to open in a terminal tab (`sh` or `bash`), as the image has. */
   readonly shell: string
+  /** Networks it is attached to, in connect order (`docker inspect` NetworkSettings.Networks). */
+  readonly networks?: readonly ContainerNetworkRecord[]
+  /** `--link` entries as the API keeps them (`/tomcat02:/tomcat03/tomcat02`). */
+  readonly links?: readonly string[]
+  /** The text of its /etc/hosts and /etc/resolv.conf (what `cat` prints). */
+  readonly hostsFile?: string
+  readonly resolvConf?: string
+}
+
+export interface ContainerNetworkRecord {
+  readonly name: string
+  readonly networkId: RecordId
+  /** Empty while stopped. */
+  readonly ipAddress: string
+  readonly macAddress: string
+  readonly aliases: readonly string[]
 }
 
 export interface NetworkRecord {

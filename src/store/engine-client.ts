@@ -14,6 +14,7 @@
 import type { EnginePort } from '../protocol/port'
 import type { FromEngine, ToEngine } from '../protocol/messages'
 import { applyEngineEvent, store } from './store'
+import { receiveHops } from './trace'
 
 export type TerminalWriter = (data: string) => void
 
@@ -35,6 +36,10 @@ function receive(message: FromEngine): void {
       const kept = (pending.get(message.terminal) ?? '') + message.data
       pending.set(message.terminal, kept.length > MAX_PENDING_CHARS ? kept.slice(-MAX_PENDING_CHARS) : kept)
     }
+    return
+  }
+  if (message.type === 'packet.trace') {
+    receiveHops(message.hops)
     return
   }
   store.setState((state) => applyEngineEvent(state, message))

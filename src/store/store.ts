@@ -10,6 +10,7 @@ import { HOST_TERMINAL, type FromEngine } from '../protocol/messages'
 import type { ContainerRecord, RecordId, TerminalRecord, WorldRecord } from '../protocol/records'
 import { applyDiff } from '../protocol/diff'
 import { EMPTY_SLOTS, updateSlots, type Slots } from './layout'
+import { changedKeys } from './changes'
 
 export type Language = 'en' | 'zh-CN'
 
@@ -32,7 +33,24 @@ export interface StoreState {
   readonly split: number
   readonly slots: Slots
   readonly language: Language
+  /** What the latest diff touched (graph keys, see changes.ts); `serial` increases with each change. */
+  readonly lastChange: { readonly serial: number; readonly keys: readonly string[] }
+  /** The node or edge the inspector shows. */
+  readonly selection?: Selection
+  readonly presenter: boolean
+  readonly theme: Theme
+  readonly terminalFontSize: number
 }
+
+export type Theme = 'system' | 'light' | 'dark'
+
+/** What the inspector shows: a container, a bridge (its interface record id), the host, or a veth edge (its container-side interface id). */
+export type Selection =
+  | { readonly kind: 'container'; readonly id: RecordId }
+  | { readonly kind: 'bridge'; readonly id: RecordId }
+  | { readonly kind: 'host' }
+  | { readonly kind: 'veth'; readonly id: RecordId }
+  | { readonly kind: 'reachability' }
 
 export const initialState: StoreState = {
   records: new Map(),
@@ -44,6 +62,10 @@ export const initialState: StoreState = {
   split: 0.5,
   slots: EMPTY_SLOTS,
   language: 'en',
+  lastChange: { serial: 0, keys: [] },
+  presenter: false,
+  theme: 'system',
+  terminalFontSize: 15,
 }
 
 function addAll(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
@@ -77,9 +99,13 @@ export function applyEngineEvent(state: StoreState, event: FromEngine): StoreSta
   }
   if (activeTab !== 'host' && !records.has(activeTab)) activeTab = 'host'
 
+  const keys = event.type === 'world.diff' ? changedKeys(event.diff, records, state.records) : []
+  const lastChange = keys.length > 0 ? { serial: state.lastChange.serial + 1, keys } : state.lastChange
+
   return {
     ...state,
     records,
+    lastChange,
     connected: true,
     promptSeen,
     terminalsSeen,
@@ -136,4 +162,20 @@ export function setSplit(split: number): void {
 
 export function setLanguage(language: Language): void {
   store.setState({ language })
+}
+
+export function select(selection: Selection | undefined): void {
+  store.setState({ selection })
+}
+
+export function setPresenter(presenter: boolean): void {
+  store.setState({ presenter })
+}
+
+export function setTheme(theme: Theme): void {
+  store.setState({ theme })
+}
+
+export function setTerminalFontSize(size: number): void {
+  store.setState({ terminalFontSize: Math.min(40, Math.max(9, Math.round(size))) })
 }

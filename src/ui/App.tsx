@@ -5,11 +5,13 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type PointerEvent } from 'react'
 import { useStore } from 'zustand'
-import { store, setLanguage, setSplit } from '../store/store'
+import { store, setLanguage, setPresenter, setSplit, setTheme, type Theme } from '../store/store'
 import { setClockRate } from '../store/engine-client'
 import { LANGUAGES } from './i18n/i18n'
 import { useT } from './i18n/use-t'
 import { TerminalPane } from './terminal/TerminalPane'
+import { HelpDialog } from './HelpDialog'
+import { handleShortcut } from './shortcuts'
 
 const GraphPane = lazy(() => import('./graph/GraphPane'))
 
@@ -26,9 +28,20 @@ function useMediaQuery(query: string): boolean {
   return matches
 }
 
-function Header() {
+const THEMES: readonly Theme[] = ['system', 'light', 'dark']
+
+/** The theme in effect ('light' or 'dark'), following the system while 'system' is chosen. */
+function useResolvedTheme(): 'light' | 'dark' {
+  const theme = useStore(store, (s) => s.theme)
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)')
+  return theme === 'dark' || (theme === 'system' && systemDark) ? 'dark' : 'light'
+}
+
+function Header({ onHelp }: { onHelp: () => void }) {
   const t = useT()
   const language = useStore(store, (s) => s.language)
+  const presenter = useStore(store, (s) => s.presenter)
+  const theme = useStore(store, (s) => s.theme)
   const [rate, setRate] = useState(1)
   const changeRate = (r: number) => {
     setRate(r)
@@ -55,11 +68,24 @@ function Header() {
         </div>
         <select aria-label={t('app.language')} value={language} onChange={(e) => setLanguage(e.target.value as typeof language)}>
           {LANGUAGES.map((l) => (
-            <option key={l.id} value={l.id}>
+            <option key={l.id} value={l.id} lang={l.id}>
               {l.label}
             </option>
           ))}
         </select>
+        <select className="secondary" aria-label={t('app.theme')} title={t('app.theme')} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+          {THEMES.map((th) => (
+            <option key={th} value={th}>
+              {t(`theme.${th}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="toggle" aria-pressed={presenter} onClick={() => setPresenter(!presenter)} title={`${t('app.presenter')} (F2)`} data-testid="presenter-toggle">
+          {t('app.presenter')}
+        </button>
+        <button type="button" className="toggle" onClick={onHelp} aria-label={t('app.help')} title={`${t('app.help')} (F1)`}>
+          ?
+        </button>
       </div>
     </header>
   )
@@ -68,6 +94,20 @@ function Header() {
 export function App() {
   const t = useT()
   const split = useStore(store, (s) => s.split)
+  const presenter = useStore(store, (s) => s.presenter)
+  const resolved = useResolvedTheme()
+  const [help, setHelp] = useState(false)
+  useEffect(() => {
+    document.documentElement.dataset.theme = resolved
+    document.documentElement.classList.toggle('presenter', presenter)
+  }, [resolved, presenter])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (handleShortcut(e, () => setHelp(true))) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [])
   const stacked = useMediaQuery(NARROW)
   const main = useRef<HTMLDivElement>(null)
   const [dragging, setDragging] = useState(false)
@@ -88,8 +128,9 @@ export function App() {
 
   const first = `${(split * 100).toFixed(2)}%`
   return (
-    <div className="app">
-      <Header />
+    <div className={`app${presenter ? ' presenter' : ''}`}>
+      <Header onHelp={() => setHelp(true)} />
+      <HelpDialog open={help} onClose={() => setHelp(false)} />
       <main ref={main} className={`app-main${stacked ? ' stacked' : ''}${dragging ? ' dragging' : ''}`} style={stacked ? { gridTemplateRows: `${first} 8px 1fr` } : { gridTemplateColumns: `${first} 8px 1fr` }}>
         <Suspense fallback={<div className="graph-pane" />}>
           <GraphPane />
@@ -98,6 +139,18 @@ export function App() {
           className="divider"
           role="separator"
           aria-orientation={stacked ? 'horizontal' : 'vertical'}
+          aria-label={t('app.divider')}
+          aria-valuenow={Math.round(split * 100)}
+          aria-valuemin={15}
+          aria-valuemax={85}
+          tabIndex={0}
+          onKeyDown={(e) => {
+            const delta = e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -0.05 : e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 0.05 : 0
+            if (delta) {
+              e.preventDefault()
+              setSplit(split + delta)
+            }
+          }}
           title={t('app.divider')}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}

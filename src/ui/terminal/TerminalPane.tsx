@@ -5,7 +5,7 @@
  * closing it sends `terminal.close`. Tabs follow the containers: a removed
  * container's tab goes away, a stopped one says its shell ended.
  */
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { HOST_TERMINAL } from '../../protocol/messages'
 import { store, setActiveTab, tabViews, type TabView } from '../../store/store'
@@ -13,6 +13,7 @@ import { closeContainerTerminal, openContainerTerminal } from '../../store/engin
 import { useT } from '../i18n/use-t'
 import { disposeTerminal, terminalIds } from './registry'
 import { TerminalView } from './TerminalView'
+import { SearchBar, TerminalToolbar, useTerminalMenu } from './TerminalTools'
 
 export function TerminalPane() {
   const t = useT()
@@ -28,14 +29,32 @@ export function TerminalPane() {
   }, [liveKey])
 
   const active = tabs.find((tab) => tab.key === activeTab) ?? tabs[0]!
+  const [searching, setSearching] = useState(false)
+  const { onContextMenu, menu } = useTerminalMenu(active.terminal)
+  // Ctrl+Shift+F opens the search over the active terminal, wherever the focus is.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && e.shiftKey && e.code === 'KeyF') {
+        e.preventDefault()
+        setSearching(true)
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [])
   return (
-    <section className="terminal-pane">
-      <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-        {tabs.map((tab) => (
-          <Tab key={tab.key} tab={tab} selected={tab.key === active.key} />
-        ))}
+    <section className="terminal-pane" aria-label={t('tabs.label')}>
+      <div className="terminal-head">
+        <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
+          {tabs.map((tab) => (
+            <Tab key={tab.key} tab={tab} selected={tab.key === active.key} />
+          ))}
+        </div>
+        <TerminalToolbar terminal={active.terminal} onSearch={() => setSearching(true)} />
       </div>
-      <div className="terminal-stack">
+      {searching && active.terminal !== undefined && <SearchBar key={active.terminal} terminal={active.terminal} onClose={() => setSearching(false)} />}
+      <div className="terminal-stack" onContextMenu={onContextMenu}>
+        {menu}
         {tabs.map((tab) =>
           tab.terminal !== undefined ? (
             <TerminalView
@@ -85,12 +104,17 @@ function Tab({ tab, selected }: { tab: TabView; selected: boolean }) {
     else setActiveTab(tab.key)
   }
   return (
-    <div className={`tab${selected ? ' selected' : ''}${tab.terminal === undefined ? ' unopened' : ''}${tab.ended ? ' ended' : ''}`}>
+    // The wrapper is presentational and the × is mouse-only (Delete on the tab closes it), so the
+    // tablist owns only tabs, as ARIA requires.
+    <div role="presentation" className={`tab${selected ? ' selected' : ''}${tab.terminal === undefined ? ' unopened' : ''}${tab.ended ? ' ended' : ''}`}>
       <button
         type="button"
         role="tab"
         aria-selected={selected}
         onClick={open}
+        onKeyDown={(e) => {
+          if (e.key === 'Delete' && !isHost && tab.terminal !== undefined) closeContainerTerminal(tab.key)
+        }}
         title={tab.terminal === undefined ? t('tabs.open', { name: tab.title }) : undefined}
         data-tab={tab.key}
       >
@@ -98,7 +122,7 @@ function Tab({ tab, selected }: { tab: TabView; selected: boolean }) {
         {tab.ended && <span className="tab-ended"> · {t('tabs.ended')}</span>}
       </button>
       {!isHost && tab.terminal !== undefined && (
-        <button type="button" className="tab-close" aria-label={t('tabs.close')} title={t('tabs.close')} onClick={() => closeContainerTerminal(tab.key)}>
+        <button type="button" className="tab-close" aria-hidden="true" tabIndex={-1} title={t('tabs.close')} onClick={() => closeContainerTerminal(tab.key)}>
           ×
         </button>
       )}
