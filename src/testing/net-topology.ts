@@ -14,9 +14,16 @@ import { FileSystem } from '../engine/kernel/fs/fs'
 import { Kernel } from '../engine/kernel/kernel'
 import { setupHostNetwork, TUTORIAL_HOST_NIC, type HostNicOptions } from '../engine/kernel/net/host-setup'
 import { createNetworkStack } from '../engine/kernel/net/stack'
+import type { IptablesApi } from '../engine/kernel/net/iptables-types'
 import type { BridgeLink, NetNamespace, NetworkStack, VethLink } from '../engine/kernel/net/types'
 import type { Sandbox } from '../engine/kernel/proc/process'
+import { bridgeProgram } from '../engine/programs/bridge'
+import { getentProgram } from '../engine/programs/getent'
+import { curlProgram } from '../engine/programs/curl'
 import { ipProgram } from '../engine/programs/ip'
+import { nslookupProgram } from '../engine/programs/nslookup'
+import { tcpdumpProgram } from '../engine/programs/tcpdump'
+import { iptablesProgram } from '../engine/programs/iptables'
 import { pingProgram } from '../engine/programs/ping'
 import { ProgramRegistry } from '../engine/shell/runtime'
 import { VirtualClock } from '../engine/sim/clock'
@@ -29,6 +36,7 @@ export const LAB_HOST_NIC: HostNicOptions = {
   gateway: parseIpv4('10.0.2.2')!,
   gatewayMac: '52:55:0a:00:02:02',
   dhcp: { metric: 100, leaseSeconds: 86400 },
+  nameservers: [parseIpv4('10.0.2.3')!],
 }
 
 export interface Attachment {
@@ -61,19 +69,32 @@ export class TestTopology {
   readonly random: Prng
   readonly stack: NetworkStack
   readonly kernel: Kernel
-  readonly registry = new ProgramRegistry().register('ip', ipProgram).register('ping', pingProgram)
+  readonly registry = new ProgramRegistry()
+    .register('ip', ipProgram)
+    .register('ping', pingProgram)
+    .register('bridge', bridgeProgram)
+    .register('getent', getentProgram)
+    .register('iptables', iptablesProgram)
+    .register('nslookup', nslookupProgram)
+    .register('curl', curlProgram)
+    .register('tcpdump', tcpdumpProgram)
   readonly hostFs: FileSystem
   readonly hostSandbox: Sandbox
   readonly networks = new Map<string, BridgeNetwork>()
   readonly containers = new Map<string, ContainerNet>()
+  private readonly resolvConf: string
 
   constructor(options: { seed?: number; nic?: HostNicOptions } = {}) {
     this.random = new Prng(options.seed ?? 1)
     this.stack = createNetworkStack(this.clock, this.random)
     this.kernel = new Kernel(this.clock, this.random, this.stack)
-    setupHostNetwork(this.stack, this.random, options.nic ?? TUTORIAL_HOST_NIC)
-    this.hostFs = this.makeFs('127.0.0.1\tlocalhost\n', 'nameserver 10.0.2.3\n')
+    const nic = options.nic ?? TUTORIAL_HOST_NIC
+    setupHostNetwork(this.stack, this.random, nic)
+    // Docker copies the host's resolv.conf into default-bridge containers.
+    this.resolvConf = (nic.nameservers ?? []).map((n) => `nameserver ${formatIpv4(n)}\n`).join('')
+    this.hostFs = this.makeFs('127.0.0.1\tlocalhost\n', this.resolvConf)
     this.hostSandbox = { net: this.stack.host, fs: this.hostFs, uts: { hostname: 'docker-host' }, owner: 'host' }
+    installDockerChains(this.stack.host.iptables)
   }
 
   private makeFs(hosts: string, resolv: string): FileSystem {
@@ -94,7 +115,20 @@ export class TestTopology {
     this.stack.addAddress(bridge, { family: 'inet', local: gw, prefixLength: cidr.prefixLength, broadcast: broadcastAddress(cidr), scope: 'global' })
     this.stack.setUp(bridge, true)
     this.networks.set(name, { name, bridge, subnet: cidr, gateway: gw })
+    installBridgeRules(this.stack.host.iptables, bridgeName, subnet)
     return bridge
+  }
+
+  /** `docker run -p HOSTPORT:CPORT`: the nat DNAT and the filter ACCEPT libnetwork adds for the container's first network. */
+  publish(name: string, hostPort: number, containerPort: number): void {
+    const c = this.containers.get(name)!
+    const a = c.attachments[0]!
+    const br = this.networks.get(a.network)!.bridge.name
+    const ip = formatIpv4(a.ip)
+    const t = this.stack.host.iptables
+    t.append('nat', 'DOCKER', { inInterface: { name: br, negate: true }, protocol: 'tcp', destinationPort: hostPort, target: { kind: 'DNAT', toAddress: ip, toPort: containerPort } })
+    t.append('filter', 'DOCKER', { destination: { cidr: `${ip}/32` }, inInterface: { name: br, negate: true }, outInterface: { name: br }, protocol: 'tcp', destinationPort: containerPort, target: { kind: 'ACCEPT' } })
+    t.append('nat', 'POSTROUTING', { source: { cidr: `${ip}/32` }, destination: { cidr: `${ip}/32` }, protocol: 'tcp', destinationPort: containerPort, target: { kind: 'MASQUERADE' } })
   }
 
   /** `docker run --name NAME [--net NETWORK] [--link L]`: namespace, veth pair, address, default route, /etc/hosts. */
@@ -105,7 +139,7 @@ export class TestTopology {
       const target = this.containers.get(l)!
       return `${formatIpv4(target.attachments[0]!.ip)}\t${l} ${target.id}\n`
     })
-    const fs = this.makeFs(HOSTS_HEADER + links.join(''), 'nameserver 10.0.2.3\n')
+    const fs = this.makeFs(HOSTS_HEADER + links.join(''), this.resolvConf)
     const c: ContainerNet = { name, id, ns, fs, sandbox: { net: ns, fs, uts: { hostname: id }, owner: name }, attachments: [] }
     this.containers.set(name, c)
     if (network !== 'none') this.connect(name, network, options.ip)
@@ -150,6 +184,32 @@ export class TestTopology {
   advance(ms: number): void {
     this.clock.advanceTo(this.clock.now() + ms)
   }
+}
+
+/** What dockerd sets up at start (libnetwork iptables.go, setupIPChains and arrangeUserFilterRule, 20.10). */
+export function installDockerChains(t: IptablesApi): void {
+  t.newChain('nat', 'DOCKER')
+  t.append('nat', 'PREROUTING', { dstTypeLocal: {}, target: { kind: 'jump', chain: 'DOCKER' } })
+  t.append('nat', 'OUTPUT', { destination: { cidr: '127.0.0.0/8', negate: true }, dstTypeLocal: {}, target: { kind: 'jump', chain: 'DOCKER' } })
+  for (const chain of ['DOCKER', 'DOCKER-ISOLATION-STAGE-1', 'DOCKER-ISOLATION-STAGE-2', 'DOCKER-USER']) t.newChain('filter', chain)
+  t.setPolicy('filter', 'FORWARD', 'DROP')
+  t.append('filter', 'DOCKER-ISOLATION-STAGE-1', { target: { kind: 'RETURN' } })
+  t.append('filter', 'DOCKER-ISOLATION-STAGE-2', { target: { kind: 'RETURN' } })
+  t.append('filter', 'DOCKER-USER', { target: { kind: 'RETURN' } })
+  t.insert('filter', 'FORWARD', { target: { kind: 'jump', chain: 'DOCKER-ISOLATION-STAGE-1' } }, 1)
+  t.insert('filter', 'FORWARD', { target: { kind: 'jump', chain: 'DOCKER-USER' } }, 1)
+}
+
+/** A bridge network's rules (libnetwork bridge driver setupIPTables / setINC), in the order it inserts them. */
+export function installBridgeRules(t: IptablesApi, br: string, subnet: string): void {
+  t.append('nat', 'POSTROUTING', { source: { cidr: subnet }, outInterface: { name: br, negate: true }, target: { kind: 'MASQUERADE' } })
+  t.insert('nat', 'DOCKER', { inInterface: { name: br }, target: { kind: 'RETURN' } }, 1)
+  t.append('filter', 'FORWARD', { outInterface: { name: br }, ctstate: ['RELATED', 'ESTABLISHED'], target: { kind: 'ACCEPT' } })
+  t.append('filter', 'FORWARD', { outInterface: { name: br }, target: { kind: 'jump', chain: 'DOCKER' } })
+  t.append('filter', 'FORWARD', { inInterface: { name: br }, outInterface: { name: br, negate: true }, target: { kind: 'ACCEPT' } })
+  t.append('filter', 'FORWARD', { inInterface: { name: br }, outInterface: { name: br }, target: { kind: 'ACCEPT' } })
+  t.insert('filter', 'DOCKER-ISOLATION-STAGE-1', { inInterface: { name: br }, outInterface: { name: br, negate: true }, target: { kind: 'jump', chain: 'DOCKER-ISOLATION-STAGE-2' } }, 1)
+  t.insert('filter', 'DOCKER-ISOLATION-STAGE-2', { outInterface: { name: br }, target: { kind: 'DROP' } }, 1)
 }
 
 /** The tutorial's host with docker0 up (172.18.0.1/16), as dockerd leaves it at start. */

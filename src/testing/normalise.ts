@@ -21,6 +21,8 @@ export type Field =
   | 'elapsed' // `time 2026ms` in ping's summary
   | 'lifetime' // `valid_lft 86394sec` counting down
   | 'dad' // the `tentative` flag, there for ~1-2 s after a link comes up
+  | 'fdb' // `bridge fdb`: the permanent entries of random MACs and their solicited-node groups (33:33:ff:…)
+  | 'container-id' // 12-hex container ids (hostnames, /etc/hosts lines, getent)
 
 export const ALL_FIELDS: readonly Field[] = ['ifindex', 'netnsid', 'veth-name', 'veth-mac', 'bridge-mac', 'link-local', 'rtt', 'elapsed', 'lifetime', 'dad']
 
@@ -70,6 +72,15 @@ export class Normaliser {
         const field = this.macField(current)
         return field ? `${pre}${this.name(field, mac)}` : m
       })
+      if (this.fields.has('fdb')) {
+        l = l.replace(new RegExp(`^(${MAC}) dev (\\S+) (.*permanent)$`), (m, mac: string, dev: string, rest: string) => {
+          if (/^(33:33:00|01:00:5e)/.test(mac)) return m
+          if (mac.startsWith('33:33:ff:')) return `33:33:ff:<solicited:${this.linkName(dev)}> dev ${dev} ${rest}`
+          const field = this.macField(dev)
+          return field ? `${this.name(field, mac)} dev ${dev} ${rest}` : m
+        })
+      }
+      if (this.fields.has('container-id')) l = l.replace(/(?<![-\w:])[0-9a-f]{12}(?![\w:])/g, (id) => this.name('container-id', id))
       l = l.replace(/link-netnsid (\d+)/, (_, id: string) => `link-netnsid ${this.name('netnsid', id)}`)
       l = l.replace(/(fe80::[0-9a-f:]+)\/64/g, (m, addr: string) => (isVeth(current) || isBridge(current) ? `${this.name('link-local', addr)}/64` : m))
       l = l.replace(/\bveth[0-9a-f]{7}\b/g, (v) => this.name('veth-name', v))

@@ -10,10 +10,10 @@ import { BROADCAST_MAC } from '../../../lib/mac'
 import type { VirtualClock } from '../../sim/clock'
 import type { Prng } from '../../sim/random'
 import type { Ipv4 } from '../../../lib/ipv4'
-import { frameBytes, type ArpPacket, type EthernetFrame, type IcmpError, type Ipv4Packet } from './frames'
+import { frameBytes, type ArpPacket, type EthernetFrame, type IcmpError, type IcmpPacket, type Ipv4Packet, type TcpPacket, type UdpPacket } from './frames'
 import { hasCarrier } from './links'
 import type { Netns } from './namespace'
-import type { BridgeLink, EchoError, EchoReply, HopEvent, Link } from './types'
+import type { BridgeLink, EchoError, EchoReply, HopEvent, Link, NetfilterDrop } from './types'
 
 export type EchoWaiter = (result: EchoReply | EchoError) => void
 
@@ -25,7 +25,11 @@ export interface Datapath {
   arpInput(core: NetCore, dev: Link, arp: ArpPacket): void
   ipInput(core: NetCore, dev: Link, packet: Ipv4Packet): void
   ipOutput(core: NetCore, ns: Netns, packet: Ipv4Packet): boolean
-  icmpInput(core: NetCore, ns: Netns, packet: Ipv4Packet): void
+  icmpInput(core: NetCore, ns: Netns, packet: IcmpPacket): void
+  udpInput(core: NetCore, ns: Netns, packet: UdpPacket): void
+  tcpInput(core: NetCore, ns: Netns, packet: TcpPacket): void
+  /** An ICMP error about one of our UDP or TCP packets (udp_err, tcp_v4_err). */
+  transportError(core: NetCore, ns: Netns, error: IcmpError): void
   icmpError(core: NetCore, ns: Netns, offending: Ipv4Packet, type: IcmpError['type'], code: IcmpError['code']): void
   neighOutput(core: NetCore, dev: Link, nexthop: Ipv4, packet: Ipv4Packet): void
   bridgeInput(core: NetCore, bridge: BridgeLink, port: Link, frame: EthernetFrame): void
@@ -59,6 +63,23 @@ export class NetCore {
   onHop(listener: (event: HopEvent) => void): () => void {
     this.hopListeners.add(listener)
     return () => this.hopListeners.delete(listener)
+  }
+
+  /** Reports a packet netfilter dropped, as a hop event of kind 'drop'. */
+  reportDrop(ns: Netns, site: Omit<NetfilterDrop, 'text'>, packet: Ipv4Packet, devs: { inDev?: Link; outDev?: Link }): void {
+    const from = devs.inDev ?? devs.outDev ?? ns.loopback
+    const to = devs.outDev ?? from
+    const path = [devs.inDev?.name, devs.outDev?.name].filter((n) => n !== undefined).join(' → ')
+    const drop: NetfilterDrop = { ...site, text: `${site.rule === undefined ? 'policy ' : ''}DROP${path ? `, ${path}` : ''}` }
+    const event: HopEvent = {
+      at: this.clock.now(),
+      kind: 'drop',
+      from: { ns: from.ns.id, ifindex: from.ifindex, name: from.name },
+      to: { ns: to.ns.id, ifindex: to.ifindex, name: to.name },
+      frame: { src: from.mac, dst: to.mac, payload: packet },
+      drop,
+    }
+    for (const l of this.hopListeners) l(event)
   }
 
   /** True while `link` is still registered in its namespace. */

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { tutorialTopology } from '../../../testing/net-topology'
 import { Normaliser, readCapture, type Field } from '../../../testing/normalise'
 import { runProgram } from '../../../testing/program-harness'
+import { standInEmbeddedDns } from '../../../testing/embedded-dns'
 
 const REFS = join(__dirname, '../../../testing/refs/docker')
 const BASE: Field[] = ['veth-name', 'veth-mac', 'bridge-mac', 'link-local', 'rtt', 'elapsed', 'lifetime']
@@ -71,6 +72,21 @@ describe.sequential('refs/docker captures on the tutorial host', () => {
     t.advance(5000)
     await check('022-exec-it-tomcat02-ip-addr.txt', 'tomcat02')
     await check('023-exec-it-tomcat01-ping-tomcat02-ip.txt', 'tomcat01')
+  })
+  it('067 tomcat02 (default bridge) pings a mynet name: the host\'s upstream DNS says NXDOMAIN', async () => {
+    t.addNetwork('mynet', 'br-0123456789ab', '192.168.0.0/16', '192.168.0.1')
+    const m1 = t.run('tomcat-mynet-01', 'mynet')
+    t.run('tomcat-mynet-02', 'mynet')
+    standInEmbeddedDns(t, m1, { 'tomcat-mynet-02': '192.168.0.3' })
+    t.advance(3000)
+    await check('067-exec-it-tomcat02-ping-mynet01-name.txt', 'tomcat02')
+  })
+  it('068 isolation: tomcat02 pings mynet01 by IP, DOCKER-ISOLATION-STAGE-2 drops it (100% loss, no error)', async () => {
+    await check('068-exec-tomcat02-ping-mynet01-ip-isolated.txt', 'tomcat02')
+  })
+  it('055/056 names unknown to the embedded DNS (and to the upstream) fail as "Name or service not known"', async () => {
+    await check('055-exec-mynet01-ping-unknown.txt', 'tomcat-mynet-01')
+    await check('056-exec-mynet01-ping-tomcat01-default-bridge.txt', 'tomcat-mynet-01')
   })
   it('241 a --rm container takes the freed address (deviation 3)', async () => {
     t.stop('tomcat02')

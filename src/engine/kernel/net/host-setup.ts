@@ -1,13 +1,17 @@
 /**
  * The Docker host's own network: one NIC (eth0) cabled to a small "lan"
  * namespace that plays the cloud VPC's gateway, so the host's default route
- * leads somewhere that answers ARP and ping. Defaults are the tutorial's
+ * leads somewhere that answers ARP and ping, and the cloud's DNS resolvers
+ * behind it (the host's resolv.conf nameservers), which answer NXDOMAIN for
+ * every name: the simulation's names are unknown on the Internet, so a
+ * lookup fails at once, as on a connected host. Defaults are the tutorial's
  * host: 172.17.0.3/20 on an Alibaba-Cloud-style VPC (gateway .253, whose MAC
  * on that cloud is ee:ff:ff:ff:ff:ff). `ip` on the host never sees "lan".
  */
 import { broadcastAddress, parseCidr, parseIpv4, type Cidr, type Ipv4 } from '../../../lib/ipv4'
 import type { MacAddress } from '../../../lib/mac'
 import type { Prng } from '../../sim/random'
+import { nxdomainHandler, serveDns } from './dns'
 import type { EtherLink, NetNamespace, NetworkStack } from './types'
 
 export interface HostNicOptions {
@@ -17,6 +21,8 @@ export interface HostNicOptions {
   readonly gatewayMac: MacAddress
   /** A DHCP lease (`scope global dynamic`, `metric`, `proto dhcp` default route) instead of a static address. */
   readonly dhcp?: { readonly metric: number; readonly leaseSeconds: number }
+  /** The upstream DNS resolvers reachable through the gateway (the host's resolv.conf nameservers). */
+  readonly nameservers?: readonly Ipv4[]
 }
 
 export const TUTORIAL_HOST_NIC: HostNicOptions = {
@@ -24,6 +30,7 @@ export const TUTORIAL_HOST_NIC: HostNicOptions = {
   address: parseCidr('172.17.0.3/20')!,
   gateway: parseIpv4('172.17.15.253')!,
   gatewayMac: 'ee:ff:ff:ff:ff:ff',
+  nameservers: [parseIpv4('100.100.2.136')!, parseIpv4('100.100.2.138')!],
 }
 
 export interface HostNetwork {
@@ -66,5 +73,11 @@ export function setupHostNetwork(stack: NetworkStack, _random: Prng, nic: HostNi
     ...(dhcp ? { src: nic.address.address, metric: dhcp.metric } : {}),
   })
   host.forwarding = true
+  // The resolvers are addresses of the LAN side (on its lo, answered like any local address).
+  const lo = lan.link('lo')!
+  for (const server of nic.nameservers ?? []) {
+    stack.addAddress(lo, { family: 'inet', local: server, prefixLength: 32, scope: 'global' })
+    serveDns(stack.sockets, lan, server, nxdomainHandler)
+  }
   return { eth0, lan, gateway }
 }

@@ -4,7 +4,7 @@
  * replies and errors for their own requests.
  */
 import type { NetCore } from './core'
-import { icmpBytes, isEcho, type IcmpError, type Ipv4Packet } from './frames'
+import { icmpBytes, isEcho, type IcmpError, type IcmpPacket, type Ipv4Packet } from './frames'
 import type { Netns } from './namespace'
 import { lookupRoute } from './routing'
 import type { EchoError } from './types'
@@ -19,7 +19,7 @@ export function echoKey(ns: Netns, id: number, seq: number): string {
 }
 
 /** icmp_rcv for a packet addressed to this namespace. */
-export function icmpInput(core: NetCore, ns: Netns, packet: Ipv4Packet): void {
+export function icmpInput(core: NetCore, ns: Netns, packet: IcmpPacket): void {
   const m = packet.payload
   if (m.type === 'echo-request') {
     // icmp_echo_ignore_broadcasts=1: only requests to one of our unicast addresses are answered.
@@ -36,8 +36,14 @@ export function icmpInput(core: NetCore, ns: Netns, packet: Ipv4Packet): void {
     return
   }
   if (isEcho(m)) return
+  if (!ns.isLocalAddress(m.original.src)) return
+  // Errors about our UDP and TCP packets go to their sockets (icmp_unreach → udp_err / tcp_v4_err).
+  if (m.original.protocol !== 'icmp') {
+    core.datapath.transportError(core, ns, m)
+    return
+  }
   const quoted = m.original.payload
-  if (quoted.type !== 'echo-request' || !ns.isLocalAddress(m.original.src)) return
+  if (quoted.type !== 'echo-request') return
   const key = echoKey(ns, quoted.id, quoted.seq)
   const waiter = core.echoWaiters.get(key)
   if (!waiter) return
@@ -57,7 +63,7 @@ function errorFor(m: IcmpError, from: number, seq: number): EchoError {
  * would use to reach the sender.
  */
 export function icmpError(core: NetCore, ns: Netns, offending: Ipv4Packet, type: IcmpError['type'], code: IcmpError['code']): void {
-  if (!isEcho(offending.payload)) return
+  if (offending.protocol === 'icmp' && !isEcho(offending.payload)) return
   const back = lookupRoute(ns, offending.src)
   if (!back) return
   if (back.type !== 'local') {

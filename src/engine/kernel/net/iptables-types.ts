@@ -41,6 +41,10 @@ export interface ChainView {
   readonly rules: readonly RuleSpec[]
   /** Packet/byte counters per rule (`iptables -L -v`), same order as `rules`. */
   readonly counters: readonly { readonly packets: number; readonly bytes: number }[]
+  /** Built-in chains: packets that fell through to the policy (`policy DROP 3 packets, 252 bytes`). */
+  readonly policyCounter?: { readonly packets: number; readonly bytes: number }
+  /** User chains: how many rules jump here (`Chain DOCKER (2 references)`). */
+  readonly references?: number
 }
 
 /** What `iptables` (and the daemon) can do to one namespace's tables. Errors use iptables' own messages. */
@@ -55,4 +59,8 @@ export interface IptablesApi {
   delete(table: TableName, chain: string, rule: RuleSpec): boolean
   flush(table: TableName, chain?: string): void
   chains(table: TableName): readonly ChainView[]
+  /** `-D chain N`, 1-based; false when there is no rule N. */
+  deleteAt(table: TableName, chain: string, position: number): boolean
+  /** `-Z [chain]`: zero the packet and byte counters. */
+  zero(table: TableName, chain?: string): void
 }

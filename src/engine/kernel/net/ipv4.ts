@@ -8,7 +8,7 @@ import { BROADCAST_MAC, ZERO_MAC } from '../../../lib/mac'
 import type { NetCore } from './core'
 import { ipv4Bytes, IPV4_MAX_BYTES, type Ipv4Packet } from './frames'
 import type { Netns } from './namespace'
-import { runHook } from './netfilter'
+import { carryFlow, runHook } from './netfilter'
 import { isBroadcastFor, lookupRoute } from './routing'
 import type { Link, RouteLookup } from './types'
 
@@ -19,10 +19,20 @@ export function ipOutput(core: NetCore, ns: Netns, packet: Ipv4Packet): boolean 
   const dev = ns.link(route.dev)
   if (!dev) return false
   if (ipv4Bytes(packet) > IPV4_MAX_BYTES) return true // EMSGSIZE: never leaves the host
-  const out = runHook(ns, 'OUTPUT', packet, { outDev: dev })
+  const out = runHook(core, ns, 'OUTPUT', packet, { outDev: dev })
   if (!out) return true
-  const post = runHook(ns, 'POSTROUTING', out, { outDev: dev })
-  if (post) sendOnLink(core, dev, route, post)
+  // ip_route_me_harder: a DNAT at OUTPUT sends the packet somewhere else.
+  let outRoute = route
+  let outDev = dev
+  if (out.dst !== packet.dst) {
+    const again = lookupRoute(ns, out.dst)
+    const againDev = again && ns.link(again.dev)
+    if (!again || !againDev) return true
+    outRoute = again
+    outDev = againDev
+  }
+  const post = runHook(core, ns, 'POSTROUTING', out, { outDev })
+  if (post) sendOnLink(core, outDev, outRoute, post)
   return true
 }
 
@@ -42,11 +52,15 @@ function sendOnLink(core: NetCore, dev: Link, route: RouteLookup, packet: Ipv4Pa
 /** ip_rcv: a packet arrived on `dev`. */
 export function ipInput(core: NetCore, dev: Link, packet: Ipv4Packet): void {
   const ns = dev.ns as Netns
-  const pre = runHook(ns, 'PREROUTING', packet, { inDev: dev })
+  const pre = runHook(core, ns, 'PREROUTING', packet, { inDev: dev })
   if (!pre) return
   if (ns.isLocalAddress(pre.dst) || isBroadcastFor(dev, pre.dst)) {
-    const input = runHook(ns, 'INPUT', pre, { inDev: dev })
-    if (input) core.datapath.icmpInput(core, ns, input)
+    const input = runHook(core, ns, 'INPUT', pre, { inDev: dev })
+    if (!input) return
+    // ip_local_deliver_finish: on to the transport protocol.
+    if (input.protocol === 'icmp') core.datapath.icmpInput(core, ns, input)
+    else if (input.protocol === 'udp') core.datapath.udpInput(core, ns, input)
+    else core.datapath.tcpInput(core, ns, input)
     return
   }
   // ip_forward=0: ip_error() drops without telling anyone.
@@ -67,8 +81,8 @@ function forward(core: NetCore, ns: Netns, inDev: Link, packet: Ipv4Packet): voi
   }
   const outDev = ns.link(route.dev)
   if (!outDev) return
-  const filtered = runHook(ns, 'FORWARD', packet, { inDev, outDev })
+  const filtered = runHook(core, ns, 'FORWARD', packet, { inDev, outDev })
   if (!filtered) return
-  const post = runHook(ns, 'POSTROUTING', { ...filtered, ttl: filtered.ttl - 1 }, { inDev, outDev })
+  const post = runHook(core, ns, 'POSTROUTING', carryFlow(filtered, { ...filtered, ttl: filtered.ttl - 1 }), { inDev, outDev })
   if (post) sendOnLink(core, outDev, route, post)
 }

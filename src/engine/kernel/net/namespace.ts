@@ -4,7 +4,10 @@
  * in the other files of this folder; this class only holds state.
  */
 import type { Ipv4 } from '../../../lib/ipv4'
+import { ConntrackTable } from './conntrack'
+import { Iptables } from './iptables'
 import { hasCarrier, linkFlags, operState } from './links'
+import type { DnsClient } from './dns'
 import type {
   Ifindex,
   Link,
@@ -21,6 +24,9 @@ export class Netns implements NetNamespace {
   readonly ipv6: boolean
   forwarding: boolean
   readonly netfilter: NetfilterRule[] = []
+  readonly iptables = new Iptables()
+  readonly conntrack = new ConntrackTable()
+  dns?: DnsClient
   alive = true
   /** Links by ifindex. */
   readonly linkTable = new Map<Ifindex, Link>()

@@ -2,14 +2,15 @@
  * Name resolution as glibc's getaddrinfo/getnameinfo do it for AF_INET with
  * `hosts: files dns` (nsswitch.conf(5)): a numeric address (anything
  * inet_aton(3) accepts), then /etc/hosts (hosts(5)), then DNS to the
- * nameservers of /etc/resolv.conf (resolv.conf(5)). The DNS transport is a
- * seam: today nobody serves DNS in the simulation, and the default client
- * answers NXDOMAIN the way the host's upstream resolver answers a single-
- * label name; Docker's embedded DNS (127.0.0.11) will plug in as a
- * DnsClient that sends a real UDP query through the stack.
+ * nameservers of /etc/resolv.conf (resolv.conf(5)), each in turn with its
+ * `options timeout:/attempts:` as res_send does. The transport is a
+ * DnsClient: by default the namespace's own (real UDP queries through the
+ * stack, dns.ts), which Docker's embedded DNS (127.0.0.11) and the LAN's
+ * upstream resolver answer.
  */
 import { formatIpv4, inetAton, parseIpv4, type Ipv4 } from '../../../lib/ipv4'
 import type { FileSystem } from '../fs/fs'
+import { parseResolvOptions, type DnsAnswer, type DnsClient, type DnsQuestion } from './dns'
 import type { NetNamespace } from './types'
 
 export type ResolveError = 'EAI_NONAME' | 'EAI_AGAIN'
@@ -17,17 +18,7 @@ export type ResolveResult =
   | { readonly ok: true; readonly address: Ipv4; readonly canonicalName: string }
   | { readonly ok: false; readonly error: ResolveError }
 
-export type DnsQuestion = { readonly name: string; readonly type: 'A' } | { readonly name: string; readonly type: 'PTR' }
-export type DnsAnswer =
-  | { readonly rcode: 'NOERROR'; readonly answers: readonly string[] }
-  | { readonly rcode: 'NXDOMAIN' }
-  /** No answer from this server within the resolver's timeout. */
-  | { readonly rcode: 'TIMEOUT' }
-
-/** Sends one question to one nameserver from `ns` and waits for its answer. */
-export interface DnsClient {
-  query(ns: NetNamespace, server: Ipv4, question: DnsQuestion): Promise<DnsAnswer>
-}
+export type { DnsAnswer, DnsClient, DnsQuestion } from './dns'
 
 /** The upstream resolver of the host's cloud: it knows no container names. */
 export const UPSTREAM_NXDOMAIN: DnsClient = {
@@ -89,32 +80,44 @@ export async function resolveHost(fs: FileSystem, net: NetNamespace, name: strin
   for (const entry of parseHosts(readText(fs, '/etc/hosts') ?? '')) {
     if (entry.names.some((n) => n.toLowerCase() === wanted)) return { ok: true, address: entry.address, canonicalName: entry.names[0]! }
   }
-  const dns = options.dns ?? UPSTREAM_NXDOMAIN
-  let timedOut = false
-  for (const server of nameservers(fs)) {
-    const answer = await dns.query(net, server, { name: wanted, type: 'A' })
-    if (answer.rcode === 'TIMEOUT') {
-      timedOut = true
-      continue
+  const answer = await askNameservers(fs, net, { name: wanted, type: 'A' }, options)
+  if (!answer) return { ok: false, error: 'EAI_AGAIN' }
+  if (answer.rcode !== 'NOERROR') return { ok: false, error: 'EAI_NONAME' }
+  const address = answer.answers.map((a) => parseIpv4(a)).find((a) => a !== undefined)
+  if (address === undefined) return { ok: false, error: 'EAI_NONAME' }
+  return { ok: true, address, canonicalName: name }
+}
+
+/** The transport: the caller's, else the namespace's own (UDP through the stack), else a resolver that knows no names. */
+function clientFor(net: NetNamespace, options: ResolverOptions): DnsClient {
+  return options.dns ?? net.dns ?? UPSTREAM_NXDOMAIN
+}
+
+/**
+ * res_send: each nameserver in turn for `attempts` rounds; server i (from
+ * 0) waits `timeout << i`, divided by the number of servers when i > 0
+ * (send_dg). The first answer ends it; undefined when all timed out.
+ */
+export async function askNameservers(fs: FileSystem, net: NetNamespace, question: DnsQuestion, options: ResolverOptions = {}): Promise<Exclude<DnsAnswer, { rcode: 'TIMEOUT' }> | undefined> {
+  const dns = clientFor(net, options)
+  const servers = nameservers(fs)
+  const { timeoutMs, attempts } = parseResolvOptions(readText(fs, '/etc/resolv.conf') ?? '')
+  for (let round = 0; round < attempts; round++) {
+    for (const [i, server] of servers.entries()) {
+      let wait = timeoutMs << i
+      if (i > 0) wait = Math.floor(wait / servers.length)
+      const answer = await dns.query(net, server, question, { timeoutMs: wait })
+      if (answer.rcode !== 'TIMEOUT') return answer
     }
-    if (answer.rcode === 'NXDOMAIN') return { ok: false, error: 'EAI_NONAME' }
-    const address = answer.answers.map((a) => parseIpv4(a)).find((a) => a !== undefined)
-    if (address === undefined) return { ok: false, error: 'EAI_NONAME' }
-    return { ok: true, address, canonicalName: name }
   }
-  return { ok: false, error: timedOut ? 'EAI_AGAIN' : 'EAI_NONAME' }
+  return undefined
 }
 
 /** getnameinfo(NI_NAMEREQD-less): the hosts-file name, else a PTR answer, else undefined (the caller prints the number). */
 export async function reverseLookup(fs: FileSystem, net: NetNamespace, address: Ipv4, options: ResolverOptions = {}): Promise<string | undefined> {
   const entry = parseHosts(readText(fs, '/etc/hosts') ?? '').find((e) => e.address === address)
   if (entry) return entry.names[0]
-  const dns = options.dns ?? UPSTREAM_NXDOMAIN
   const ptr = formatIpv4(address).split('.').reverse().join('.') + '.in-addr.arpa'
-  for (const server of nameservers(fs)) {
-    const answer = await dns.query(net, server, { name: ptr, type: 'PTR' })
-    if (answer.rcode === 'TIMEOUT') continue
-    return answer.rcode === 'NOERROR' ? answer.answers[0] : undefined
-  }
-  return undefined
+  const answer = await askNameservers(fs, net, { name: ptr, type: 'PTR' }, options)
+  return answer?.rcode === 'NOERROR' ? answer.answers[0] : undefined
 }

@@ -34,8 +34,11 @@ export interface Datagram {
 
 export interface UdpSocket {
   readonly local: Endpoint4
-  /** Sends to `to`; routing, ARP and netfilter apply. Errors come back asynchronously through `onError`. */
-  send(to: Endpoint4, payload: string): void
+  /**
+   * Sends to `to`; routing, ARP and netfilter apply. Errors come back asynchronously through `onError`.
+   * `length`: the message's size on the wire when `payload` is a typed message's encoding (a DNS message), for counters and tcpdump.
+   */
+  send(to: Endpoint4, payload: string, options?: { readonly length?: number }): void
   onMessage(listener: (datagram: Datagram) => void): void
   onError(listener: (error: SocketError) => void): void
   close(): void

@@ -133,7 +133,7 @@ describe('bridge forwarding', () => {
     const docker0 = t.networks.get('bridge')!.bridge
     expect(docker0.fdb.get('02:42:ac:12:00:02')?.port).toBe(a.hostVeth.ifindex)
     expect(docker0.fdb.get('02:42:ac:12:00:03')?.port).toBe(b.hostVeth.ifindex)
-    const request = hops.filter((h) => h.frame.payload.kind === 'ipv4' && h.frame.payload.payload.type === 'echo-request')
+    const request = hops.filter((h) => h.frame.payload.kind === 'ipv4' && h.frame.payload.protocol === 'icmp' && h.frame.payload.payload.type === 'echo-request')
     expect(request.map((h) => `${h.kind}:${h.from.name}>${h.to.name}`)).toEqual([
       `wire:eth0>${a.hostVeth.name}`,
       `bridge:${a.hostVeth.name}>${b.hostVeth.name}`,
@@ -164,8 +164,22 @@ describe('forwarding, TTL and the netfilter seam', () => {
     return t
   }
 
-  it('the host routes between bridges and decrements the TTL', () => {
+  it('Docker\'s isolation rules drop traffic between bridges, and say where', () => {
     const t = twoBridges()
+    const drops: HopEvent[] = []
+    t.stack.onHop((e) => e.kind === 'drop' && drops.push(e))
+    const r = echo(t, 'a', '192.168.0.2')
+    t.advance(10)
+    expect(r.result).toBeUndefined()
+    expect(drops).toHaveLength(1)
+    expect(drops[0]!.drop).toEqual({ hook: 'FORWARD', table: 'filter', chain: 'DOCKER-ISOLATION-STAGE-2', rule: 1, text: 'DROP, docker0 → br-0123456789ab' })
+    expect([drops[0]!.from.name, drops[0]!.to.name]).toEqual(['docker0', 'br-0123456789ab'])
+  })
+
+  it('without Docker\'s rules the host routes between bridges and decrements the TTL', () => {
+    const t = twoBridges()
+    t.stack.host.iptables.flush('filter')
+    t.stack.host.iptables.setPolicy('filter', 'FORWARD', 'ACCEPT')
     const r = echo(t, 'a', '192.168.0.2')
     t.advance(10)
     expect(r.result).toMatchObject({ from: ip('192.168.0.2'), ttl: 63 })

@@ -13,11 +13,15 @@ import { arpInput, flushNeighbours, neighOutput } from './arp'
 import { bridgeInput, bridgeXmit, fdbEntries } from './bridge'
 import { NetCore, type Datapath } from './core'
 import { NetError } from './errors'
+import { udpDnsClient } from './dns'
 import { echoKey, icmpError, icmpInput } from './icmp'
 import { ipInput, ipOutput } from './ipv4'
 import { bridgePorts, hasCarrier } from './links'
 import { Netns } from './namespace'
 import { lookupRoute } from './routing'
+import type { SocketApi } from './sockets'
+import { tcpConnect, tcpError, tcpInput, tcpListen } from './tcp'
+import { udpBind, udpError, udpInput } from './udp'
 import type {
   BridgeLink,
   EtherLink,
@@ -33,7 +37,22 @@ import type {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 const zeroStats = () => ({ rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0, rxDropped: 0, txDropped: 0 })
 
-const DATAPATH: Datapath = { arpInput, ipInput, ipOutput, icmpInput, icmpError, neighOutput, bridgeInput, bridgeXmit }
+const DATAPATH: Datapath = {
+  arpInput,
+  ipInput,
+  ipOutput,
+  icmpInput,
+  icmpError,
+  udpInput,
+  tcpInput,
+  transportError: (_core, ns, error) => {
+    udpError(ns, error)
+    tcpError(ns, error)
+  },
+  neighOutput,
+  bridgeInput,
+  bridgeXmit,
+}
 
 export function createNetworkStack(clock: VirtualClock, random: Prng): NetworkStack {
   return new Stack(new NetCore(clock, random, DATAPATH))
@@ -45,13 +64,23 @@ class Stack implements NetworkStack {
   /** Carrier as last seen, to find the moment a link first gets carrier (addrconf). */
   private carrierSeen = new WeakMap<Link, boolean>()
 
+  readonly sockets: SocketApi
+  private readonly dnsClient
+
   constructor(private readonly core: NetCore) {
+    this.sockets = {
+      udpBind: (ns, local) => udpBind(core, ns as Netns, local),
+      tcpListen: (ns, local) => tcpListen(ns as Netns, local),
+      tcpConnect: (ns, remote, options) => tcpConnect(core, ns as Netns, remote, options),
+    }
+    this.dnsClient = udpDnsClient(this.sockets, core.clock, core.random)
     this.host = this.createNamespace('host', { ipv6: true })
   }
 
   createNamespace(label: string, options: NamespaceOptions = {}): Netns {
     const ns = new Netns(`netns-${this.nextNsId++}` as NetnsId, label, options)
     this.core.namespaces.push(ns)
+    ns.dns = this.dnsClient
     // Every namespace starts with lo, up (the kernel brings it up in loopback_net_init; ip netns exec users do `ip link set lo up`).
     const lo = this.register(ns, { kind: 'loopback', name: 'lo', mac: ZERO_MAC, mtu: 65536, qdisc: 'noqueue', txqueuelen: 1000 })
     lo.adminUp = true

@@ -8,6 +8,9 @@
 import type { Cidr, Ipv4 } from '../../../lib/ipv4'
 import type { MacAddress } from '../../../lib/mac'
 import type { EthernetFrame, Ipv4Packet } from './frames'
+import type { IptablesApi, TableName } from './iptables-types'
+import type { DnsClient } from './dns'
+import type { SocketApi } from './sockets'
 
 export type { EthernetFrame, Ipv4Packet } from './frames'
 
@@ -101,14 +104,35 @@ export interface NetfilterRule {
   evaluate(packet: Ipv4Packet, ctx: NetfilterContext): NetfilterVerdict
 }
 
-/** One frame crossing one hop, for the UI's packet animation and a future tcpdump. */
+/**
+ * Where netfilter dropped a packet: the hook, and the table, chain and
+ * 1-based rule that said DROP (no rule: the chain's policy). The raw
+ * NetfilterRule seam reports table 'filter' and its hook as the chain.
+ */
+export interface NetfilterDrop {
+  readonly hook: NetfilterHook
+  readonly table: TableName
+  readonly chain: string
+  readonly rule?: number
+  /** For people: `DROP, docker0 → br-0123456789ab` (`policy DROP, …` when the chain's policy decided). */
+  readonly text: string
+}
+
+/**
+ * One frame crossing one hop, for the UI's packet animation and tcpdump.
+ * kind 'drop': netfilter dropped the packet in namespace `to.ns` while it
+ * went from `from` to `to` (the in and out devices; one of them alone at
+ * INPUT or OUTPUT); `drop` says where, e.g. FORWARD, filter,
+ * DOCKER-ISOLATION-STAGE-2 rule 1, br-… → docker0. The frame never arrives.
+ */
 export interface HopEvent {
-  /** Virtual ms when the frame arrives at `to`. */
+  /** Virtual ms when the frame arrives at `to` (for a drop: when it was dropped). */
   readonly at: number
-  readonly kind: 'wire' | 'bridge' | 'loopback'
+  readonly kind: 'wire' | 'bridge' | 'loopback' | 'drop'
   readonly from: { readonly ns: NetnsId; readonly ifindex: Ifindex; readonly name: string }
   readonly to: { readonly ns: NetnsId; readonly ifindex: Ifindex; readonly name: string }
   readonly frame: EthernetFrame
+  readonly drop?: NetfilterDrop
 }
 
 /** `ip route get` as the kernel answers it. */
@@ -168,8 +192,12 @@ export interface NetNamespace {
   readonly ipv6: boolean
   /** net.ipv4.ip_forward. */
   forwarding: boolean
-  /** The netfilter seam: consulted in order on each hook; default policy ACCEPT. */
+  /** The raw netfilter seam: consulted in order on each hook before the iptables tables. */
   readonly netfilter: NetfilterRule[]
+  /** The stub resolver's transport from this namespace: DNS queries as UDP through the stack (dns.ts). */
+  readonly dns?: DnsClient
+  /** This namespace's iptables tables (filter, nat), consulted at the netfilter hooks with conntrack. */
+  readonly iptables: IptablesApi
   /** Whether the namespace still exists (false after deleteNamespace). */
   readonly alive: boolean
 }
@@ -192,6 +220,8 @@ export type EchoError =
 
 export interface NetworkStack {
   readonly host: NetNamespace
+  /** UDP and light TCP over the model (sockets.ts). */
+  readonly sockets: SocketApi
   createNamespace(label: string, options?: NamespaceOptions): NetNamespace
   deleteNamespace(ns: NetNamespace): void
   namespaces(): readonly NetNamespace[]
