@@ -14,15 +14,20 @@ import type { ImageSpec } from '../engine/docker/image-catalogue'
 import { DEFAULT_EPOCH_MS } from '../engine/docker/time'
 import { FileSystem } from '../engine/kernel/fs/fs'
 import { Kernel } from '../engine/kernel/kernel'
+import { nxdomainHandler, serveDns } from '../engine/kernel/net/dns'
 import { setupHostNetwork } from '../engine/kernel/net/host-setup'
+import { nameservers } from '../engine/kernel/net/resolver'
 import { createNetworkStack } from '../engine/kernel/net/stack'
 import type { Process, Sandbox } from '../engine/kernel/proc/process'
-import { NULL_INPUT, StringSink } from '../engine/kernel/proc/streams'
+import { NULL_INPUT, Pipe, StringSink, type InputStream } from '../engine/kernel/proc/streams'
 import type { Tty, TtyId } from '../engine/kernel/proc/tty'
 import { createCatalinaProgram, redisEntrypointProgram } from '../engine/programs/container-init'
 import { coreutils } from '../engine/programs/coreutils'
 import { createDockerProgram } from '../engine/programs/docker'
+import { getentProgram } from '../engine/programs/getent'
 import { ipProgram } from '../engine/programs/ip'
+import { iptablesProgram } from '../engine/programs/iptables'
+import { nslookupProgram } from '../engine/programs/nslookup'
 import { pingProgram } from '../engine/programs/ping'
 import { isExecFailure, ProgramRegistry, ProgramRunner } from '../engine/shell/runtime'
 import { VirtualClock } from '../engine/sim/clock'
@@ -69,6 +74,10 @@ export class DockerHarness {
     this.runner = new ProgramRunner(this.kernel, this.registry)
     this.hostFs.mkdir('/etc', { parents: true })
     if (options.hostResolvConf !== null) this.hostFs.writeFile('/etc/resolv.conf', options.hostResolvConf ?? 'nameserver 100.100.2.136\nnameserver 100.100.2.138\n')
+    // The capture machine's resolver (README: a responder on 172.17.0.3 answers NXDOMAIN to everything).
+    for (const server of nameservers(this.hostFs)) {
+      if (this.net.host.links().some((l) => l.addresses.some((a) => a.local === server))) serveDns(this.net.sockets, this.net.host, server, nxdomainHandler)
+    }
     this.hostFs.mkdir('/usr/bin', { parents: true })
     this.hostFs.attach('/usr/bin/docker', this.hostFs.newFile('', 0o755, 'docker'))
     this.hostSandbox = { net: this.net.host, fs: this.hostFs, uts: { hostname: 'docker-host' }, owner: 'host' }
@@ -89,7 +98,7 @@ export class DockerHarness {
     this.registry.register('docker', createDockerProgram(this.daemon))
     this.registry.register('catalina.sh', createCatalinaProgram({ epochMs: DEFAULT_EPOCH_MS }))
     this.registry.register('docker-entrypoint.sh', redisEntrypointProgram)
-    this.registry.register('ip', ipProgram).register('ping', pingProgram)
+    this.registry.register('ip', ipProgram).register('ping', pingProgram).register('getent', getentProgram).register('nslookup', nslookupProgram).register('iptables', iptablesProgram)
     for (const [name, program] of Object.entries(coreutils)) this.registry.register(name, program)
     this.tty = this.kernel.openTty('host' as TtyId, { output: (d) => (this.ttyOutput += d), reading: () => {} })
     this.tty.resize(options.cols ?? 200, 50)
@@ -106,11 +115,18 @@ export class DockerHarness {
   }
 
   /** Runs `docker ARGS…` as the host's root, on pipes or on the terminal, until it exits (at most `maxMs`). */
-  async docker(args: readonly string[], options: { tty?: boolean; maxMs?: number } = {}): Promise<DockerRun> {
+  async docker(args: readonly string[], options: { tty?: boolean; maxMs?: number; stdin?: string } = {}): Promise<DockerRun> {
     const stdout = new StringSink()
     const stderr = new StringSink()
     const mark = this.ttyOutput.length
-    const io = options.tty ? { stdin: this.tty, stdout: this.tty, stderr: this.tty, tty: this.tty } : { stdin: NULL_INPUT, stdout, stderr }
+    let stdin: InputStream = NULL_INPUT
+    if (options.stdin !== undefined) {
+      const pipe = new Pipe()
+      pipe.writer.write(options.stdin)
+      pipe.writer.close()
+      stdin = pipe.reader
+    }
+    const io = options.tty ? { stdin: this.tty, stdout: this.tty, stderr: this.tty, tty: this.tty } : { stdin, stdout, stderr }
     const proc = this.runner.spawn(undefined, ['docker', ...args], {
       sandbox: this.hostSandbox,
       env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' },

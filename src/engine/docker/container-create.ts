@@ -6,7 +6,7 @@
  */
 import type { FileSystem } from '../kernel/fs/fs'
 import type { ContainerCreateRequest } from './api'
-import type { Container, ContainerConfig, PortKey } from './container'
+import type { Container, ContainerConfig, MountPoint, PortKey } from './container'
 import { createContainerFiles } from './container-files'
 import { DockerError } from './errors'
 import type { LocalImage } from './image-store'
@@ -50,6 +50,8 @@ export interface NewContainer {
   readonly created: number
   readonly hostFs: FileSystem
   readonly now: () => number
+  /** Attaches `-v` mounts and the image's volumes into the new rootfs. */
+  readonly mount?: (rootfs: FileSystem) => MountPoint[]
 }
 
 export function buildContainer(n: NewContainer): Container {
@@ -59,9 +61,12 @@ export function buildContainer(n: NewContainer): Container {
   const entrypoint = request.entrypoint ?? ic.Entrypoint ?? []
   const argv = [...entrypoint, ...cmd]
   if (argv.length === 0) throw new DockerError('invalidParameter', 'No command specified')
+  if (request.workingDir && !request.workingDir.startsWith('/')) {
+    throw new DockerError('invalidParameter', `the working directory '${request.workingDir}' is invalid, it needs to be an absolute path`)
+  }
   const bindings = Object.fromEntries(Object.entries(request.portBindings ?? {}).map(([k, v]) => [normalisePortKey(k), v]))
   const exposed = [...new Set([...ic.ExposedPorts, ...Object.keys(bindings)])]
-  const config: ContainerConfig = {
+  let config: ContainerConfig = {
     Hostname: n.id.slice(0, 12),
     Env: mergeEnv(ic.Env, request.env ?? []),
     Cmd: cmd.length > 0 ? cmd : null,
@@ -71,8 +76,13 @@ export function buildContainer(n: NewContainer): Container {
     ExposedPorts: exposed,
     Tty: request.tty ?? false,
     OpenStdin: request.openStdin ?? false,
+    User: request.user ?? '',
+    Volumes: ic.Volumes ?? [],
   }
+  if (request.workingDir !== undefined && request.workingDir !== '') config = { ...config, WorkingDir: request.workingDir }
   const rootfs = buildRootfs(image.spec.rootfs, n.now)
+  const mounts = n.mount?.(rootfs) ?? []
+  if (config.WorkingDir !== '' && !rootfs.exists(config.WorkingDir)) rootfs.mkdir(config.WorkingDir, { parents: true }) // runc creates the cwd
   const files = createContainerFiles(n.hostFs, rootfs, n.id)
   files.hostname.content = `${config.Hostname}\n`
   return {
@@ -89,9 +99,14 @@ export function buildContainer(n: NewContainer): Container {
       PublishAllPorts: request.publishAll ?? false,
       AutoRemove: request.autoRemove ?? false,
       Links: [],
+      Binds: request.binds ?? [],
+      RestartPolicy: request.restartPolicy ?? { Name: 'no', MaximumRetryCount: 0 },
     },
     State: { Status: 'created', ExitCode: 0, Error: '', Pid: 0 },
     NetworkSettings: { Ports: [], Networks: new Map() },
+    ...(request.attach ? { attachStdio: true } : {}),
+    RestartCount: 0,
+    Mounts: mounts,
     rootfs,
     files,
     execs: new Set(),

@@ -44,6 +44,33 @@ export function containerResolvConf(host: string): string {
   return text.endsWith('\n') ? text : text + '\n'
 }
 
+/**
+ * The resolv.conf of a container with the embedded DNS (libnetwork
+ * sandbox_dns_unix.go setupDNS): the host's search domains and options
+ * kept, its nameservers replaced by 127.0.0.11, `ndots:0` added (fact 16).
+ */
+export function embeddedResolvConf(host: string): string {
+  const search = host.split('\n').filter((l) => /^\s*(search|domain)\s/.test(l))
+  const options = host
+    .split('\n')
+    .flatMap((l) => /^\s*options\s+(.*)$/.exec(l)?.[1]?.trim().split(/\s+/) ?? [])
+    .filter((o) => !o.startsWith('ndots:'))
+  return [...search, 'nameserver 127.0.0.11', `options ${[...options, 'ndots:0'].join(' ')}`].join('\n') + '\n'
+}
+
+/** etchosts.Add: one `IP<TAB>names` line appended (a join, fact 17). */
+export function addHostsLine(content: string, record: HostsRecord): string {
+  return content + `${record.ip}\t${record.names}\n`
+}
+
+/** etchosts.Delete as 20.10 runs it: every line ending in `<TAB>names` goes, whatever its address (fact 17's quirk). */
+export function deleteHostsLines(content: string, names: string): string {
+  return content
+    .split('\n')
+    .filter((l, i, all) => !(l.endsWith(`\t${names}`) || (l === '' && i < all.length - 1)))
+    .join('\n')
+}
+
 export function readHostResolvConf(hostFs: FileSystem): string {
   try {
     return hostFs.readFile('/etc/resolv.conf')

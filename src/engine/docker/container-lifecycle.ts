@@ -13,14 +13,11 @@ import type { VirtualClock } from '../sim/clock'
 import type { Prng } from '../sim/random'
 import type { ExecRequest, ProcessStdio } from './api'
 import type { Container } from './container'
-import { containerResolvConf, hostsContent, readHostResolvConf } from './container-files'
+import type { ContainerNetworking } from './container-network'
 import { mergeEnv } from './container-create'
 import { DockerError } from './errors'
-import type { NetworkController } from './networks'
-import type { PortAllocator } from './ports'
-import { publishPorts, releasePorts } from './publish'
 import { isSpawnFailure, spawnFailureText, type ContainerRuntime, type RuntimeSpawnRequest } from './runtime'
-import { createSandboxNamespace } from './sandbox'
+import { signalInit } from './signals'
 
 export interface LifecycleDeps {
   readonly clock: VirtualClock
@@ -29,15 +26,14 @@ export interface LifecycleDeps {
   readonly hostFs: FileSystem
   readonly hostname: string
   readonly runtime: ContainerRuntime
-  readonly networks: NetworkController
-  readonly ports: PortAllocator
+  readonly networking: ContainerNetworking
   readonly now: () => number
   readonly onExit: (c: Container) => void
 }
 
 /** CreateDaemonEnvironment: PATH, HOSTNAME, TERM (with a TTY), then the container's Env replacing or appending; runc adds HOME. */
 export function processEnv(c: Container, hostname: string, tty: boolean, extra: readonly string[] = []): Record<string, string> {
-  const base = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `HOSTNAME=${hostname}`, ...(tty ? ['TERM=xterm'] : [])]
+  const base = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `HOSTNAME=${hostname}`, ...(tty ? ['TERM=xterm'] : []), ...(c.linkEnv ?? [])]
   const list = mergeEnv(mergeEnv(base, c.Config.Env), extra)
   const env: Record<string, string> = {}
   for (const e of list) {
@@ -48,10 +44,10 @@ export function processEnv(c: Container, hostname: string, tty: boolean, extra: 
   return env
 }
 
-function outputOf(c: Container, stream: 'stdout' | 'stderr'): OutputStream {
+function outputOf(c: Container, stream: 'stdout' | 'stderr', now: () => number): OutputStream {
   return {
     write(data: string) {
-      c.log.push({ stream, data })
+      c.log.push({ stream, data, time: now() })
       for (const a of c.attached) a[stream].write(data)
     },
   }
@@ -62,31 +58,7 @@ export class ContainerLifecycle {
 
   /** Sets up the sandbox and runs the main process (errors leave the container `created`, fact 20). */
   start(c: Container, stdio: ProcessStdio): Process {
-    const { net: stack, networks } = this.d
-    const mode = c.HostConfig.NetworkMode
-    const hostMode = mode === 'host'
-    const ns: NetNamespace = hostMode ? stack.host : createSandboxNamespace(stack, c.Id)
-    const hostname = hostMode ? this.d.hostname : c.Config.Hostname
-    try {
-      if (!hostMode && mode !== 'none') {
-        const net = networks.forMode(mode)
-        let settings = c.NetworkSettings.Networks.get(net.Name)
-        if (!settings) {
-          settings = { NetworkID: net.Id, EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '', Aliases: null }
-          c.NetworkSettings.Networks.set(net.Name, settings)
-        }
-        const endpoint = networks.join(c, net, ns, settings, 'eth0')
-        c.NetworkSettings.Ports = publishPorts(c, this.d.ports, endpoint.id)
-      }
-    } catch (error) {
-      this.teardown(c, ns)
-      throw error
-    }
-    const own = [...c.NetworkSettings.Networks.values()].find((s) => s.IPAddress !== '')
-    c.files.hosts.content = hostMode ? this.hostFile('/etc/hosts', hostsContent([])) : hostsContent(own ? [{ ip: own.IPAddress, names: hostname }] : [])
-    c.files.hostname.content = `${hostname}\n`
-    c.files.resolvConf.content = containerResolvConf(readHostResolvConf(this.d.hostFs))
-    c.sandbox = { net: ns, fs: c.rootfs, uts: { hostname }, owner: c.Id }
+    const { ns, hostname } = this.d.networking.setUp(c)
     const argv = [c.Path, ...c.Args]
     const proc = this.spawn(c, argv, stdio, processEnv(c, hostname, stdio.tty !== undefined), c.Config.WorkingDir || '/', () => {
       this.teardown(c, ns)
@@ -100,14 +72,6 @@ export class ContainerLifecycle {
     return proc
   }
 
-  private hostFile(path: string, fallback: string): string {
-    try {
-      return this.d.hostFs.readFile(path)
-    } catch {
-      return fallback
-    }
-  }
-
   private spawn(c: Container, argv: readonly string[], stdio: ProcessStdio, env: Record<string, string>, cwd: string, cleanup: () => void, what: 'create' | 'exec'): Process {
     const request: RuntimeSpawnRequest = stdio.tty
       ? { sandbox: c.sandbox!, argv, env, cwd, stdin: stdio.tty, stdout: stdio.tty, stderr: stdio.tty, tty: stdio.tty }
@@ -117,8 +81,8 @@ export class ContainerLifecycle {
           env,
           cwd,
           stdin: stdio.stdin ?? NULL_INPUT,
-          stdout: stdio.stdout ?? outputOf(c, 'stdout'),
-          stderr: stdio.stderr ?? outputOf(c, 'stderr'),
+          stdout: stdio.stdout ?? outputOf(c, 'stdout', this.d.now),
+          stderr: stdio.stderr ?? outputOf(c, 'stderr', this.d.now),
         }
     const result = this.d.runtime.spawn(request)
     if (!isSpawnFailure(result)) return result
@@ -131,16 +95,9 @@ export class ContainerLifecycle {
     throw new DockerError('system', message)
   }
 
-  /** Releases what start() set up: ports, endpoints, the namespace (not the host's). */
+  /** Releases what start() set up: ports, endpoints, the namespace (not the host's), see container-network.ts. */
   private teardown(c: Container, ns: NetNamespace): void {
-    releasePorts(c.NetworkSettings.Ports, this.d.ports)
-    c.NetworkSettings.Ports = []
-    for (const [name, settings] of c.NetworkSettings.Networks) {
-      const net = this.d.networks.find(name)
-      if (net) this.d.networks.leave(c, net, settings)
-    }
-    if (ns !== this.d.net.host && ns.alive !== false) this.d.net.deleteNamespace(ns)
-    c.sandbox = undefined
+    this.d.networking.tearDown(c, ns)
   }
 
   private exited(c: Container, proc: Process, code: number): void {
@@ -162,7 +119,7 @@ export class ContainerLifecycle {
     const proc = c.process
     if (!proc) return
     const stopped = new Promise<number>((resolve) => c.waiters.push(resolve))
-    proc.signal('SIGTERM')
+    signalInit(proc, 'SIGTERM') // an init without a handler ignores it (signals.ts)
     let timer: ReturnType<VirtualClock['setTimer']> | undefined
     const timedOut = new Promise<'timeout'>((resolve) => (timer = this.d.clock.setTimer(graceMs, () => resolve('timeout'))))
     const first = await Promise.race([stopped, timedOut])

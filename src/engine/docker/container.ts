@@ -30,6 +30,29 @@ export interface ContainerConfig {
   readonly ExposedPorts: readonly PortKey[]
   readonly Tty: boolean
   readonly OpenStdin: boolean
+  /** `-u`: user[:group], '' for the image's (root). */
+  readonly User: string
+  /** The image's VOLUME paths (anonymous volumes are made for them). */
+  readonly Volumes: readonly string[]
+}
+
+/** `--restart`: no, always, on-failure[:N], unless-stopped. */
+export interface RestartPolicy {
+  readonly Name: '' | 'no' | 'always' | 'on-failure' | 'unless-stopped'
+  readonly MaximumRetryCount: number
+}
+
+/** A bind mount or volume as inspect's `Mounts` shows it (moby types.MountPoint). */
+export interface MountPoint {
+  readonly Type: 'bind' | 'volume'
+  /** Volume name (volumes only). */
+  readonly Name?: string
+  readonly Source: string
+  readonly Destination: string
+  readonly Driver?: string
+  readonly Mode: string
+  readonly RW: boolean
+  readonly Propagation: string
 }
 
 export interface HostConfig {
@@ -39,6 +62,9 @@ export interface HostConfig {
   readonly PublishAllPorts: boolean
   readonly AutoRemove: boolean
   readonly Links: readonly string[]
+  /** `-v` specs as given (null in inspect when none). */
+  readonly Binds: readonly string[]
+  readonly RestartPolicy: RestartPolicy
 }
 
 /**
@@ -52,14 +78,22 @@ export interface Port {
   readonly Type: Protocol
 }
 
+/** One entry of NetworkSettings.Networks (Engine API `EndpointSettings`), in Docker's key order. */
 export interface EndpointSettings {
-  readonly NetworkID: string
+  /** `--ip` / `network connect --ip`: kept across restarts (fact 3); `{}` after a plain connect, null after run. */
+  IPAMConfig: { IPv4Address?: string } | null
+  /** `network connect --alias` / `run --network-alias`, plus the short id on user networks (fact 17). */
+  Aliases: string[] | null
+  NetworkID: string
   EndpointID: string
   Gateway: string
   IPAddress: string
   IPPrefixLen: number
   MacAddress: string
-  readonly Aliases: readonly string[] | null
+  /** `--link` on a user network: `name:alias` pairs the embedded DNS resolves for this container only. */
+  Links?: string[] | null
+  /** `{}` after `network connect`, null otherwise. */
+  DriverOpts: Record<string, string> | null
 }
 
 export interface NetworkSettings {
@@ -79,6 +113,8 @@ export interface ContainerState {
   StartedAt?: number
   FinishedAt?: number
   Pid: number
+  /** Set by stop/kill from the API: restart policies leave such a container alone (moby HasBeenManuallyStopped). */
+  ManuallyStopped?: boolean
 }
 
 export interface Container {
@@ -94,16 +130,24 @@ export interface Container {
   readonly HostConfig: HostConfig
   readonly State: ContainerState
   readonly NetworkSettings: NetworkSettings
+  /** Created by a `docker run` that attaches (no -d): inspect's AttachStdout/AttachStderr. */
+  readonly attachStdio?: boolean
+  /** How often a restart policy restarted it. */
+  RestartCount: number
+  /** Bind mounts and volumes, in the order given. */
+  readonly Mounts: readonly MountPoint[]
   readonly rootfs: FileSystem
   /** Files Docker bind-mounts into the container (/etc/hosts, /etc/hostname, /etc/resolv.conf). */
   readonly files: { hosts: FileNode; hostname: FileNode; resolvConf: FileNode }
   sandbox?: Sandbox
+  /** `--link` variables (ALIAS_PORT…), set at start; processes get them after HOSTNAME (fact 15). */
+  linkEnv?: string[]
   /** The main process while running. */
   process?: Process
   /** exec'd processes still running; killed when the main process exits. */
   readonly execs: Set<Process>
-  /** Output of the main process (`docker logs`), with stream tags. */
-  readonly log: { stream: 'stdout' | 'stderr'; data: string }[]
+  /** Output of the main process (`docker logs`), with stream tags and epoch ms. */
+  readonly log: { stream: 'stdout' | 'stderr'; data: string; time?: number }[]
   readonly attached: Set<{ stdout: OutputStream; stderr: OutputStream }>
   /** Resolvers waiting for the container to stop running (`docker wait`, attach). */
   readonly waiters: ((exitCode: number) => void)[]

@@ -10,17 +10,29 @@ import type { Process } from '../kernel/proc/process'
 import type { OutputStream } from '../kernel/proc/streams'
 import type { VirtualClock } from '../sim/clock'
 import type { Prng } from '../sim/random'
-import type { ContainerCreateRequest, ContainerSummary, DockerApi, ExecRequest, ProcessStdio, ServerVersion } from './api'
-import { commandOf, isRunning, type Container } from './container'
+import type { ContainerCreateRequest, ContainerListOptions, ContainerSummary, DockerApi, ExecRequest, ProcessStdio, ServerVersion } from './api'
+import { isRunning, type Container } from './container'
 import { buildContainer, nameConflict, validateName } from './container-create'
 import { removeContainerFiles } from './container-files'
 import { ContainerLifecycle } from './container-lifecycle'
+import { listContainers, type FilterContext } from './container-list'
+import { containerJson } from './container-json'
+import { ContainerOps } from './container-ops'
+import { historyOf, imageJson } from './image-json'
+import { applyMounts, planMounts } from './mounts'
+import { noSuchVolume, VolumeStore } from './volumes'
 import { DockerError, noSuchContainer } from './errors'
 import { generateId } from './ids'
 import { ImageService } from './image-service'
 import type { ImageSpec } from './image-catalogue'
 import type { Endpoint, Network } from './network'
 import { NetworkController } from './networks'
+import { ContainerNetworking, type EndpointConfig } from './container-network'
+import { EmbeddedDns } from './dns'
+import { NetworkService } from './network-api'
+import type { NetworkCreateRequest } from './network-create'
+import { nameservers, type DnsClient } from '../kernel/net/resolver'
+import { udpDnsClient } from '../kernel/net/dns'
 import { generateName } from './names'
 import { PortAllocator } from './ports'
 import type { PullMessage } from './pull'
@@ -43,6 +55,8 @@ export interface DockerDaemonDeps {
   readonly epochMs?: number
   /** The images registries serve (default IMAGE_CATALOGUE; tests add a local registry). */
   readonly catalogue?: readonly ImageSpec[]
+  /** How the embedded DNS asks the host's resolvers (default: UDP queries from the host's namespace). */
+  readonly upstreamDns?: DnsClient
 }
 
 export class DockerDaemon implements DockerApi {
@@ -50,12 +64,21 @@ export class DockerDaemon implements DockerApi {
   readonly images: ImageService
   readonly networks: NetworkController
   readonly ports = new PortAllocator()
+  readonly dns: EmbeddedDns
+  readonly networking: ContainerNetworking
+  private readonly netApi: NetworkService
   private readonly lifecycle: ContainerLifecycle
+  readonly volumes: VolumeStore
+  private readonly ops: ContainerOps
   private readonly epochMs: number
 
   constructor(private readonly d: DockerDaemonDeps) {
     this.epochMs = d.epochMs ?? DEFAULT_EPOCH_MS
     this.networks = new NetworkController({ stack: d.net, random: d.random, now: () => this.systemTime() })
+    this.dns = new EmbeddedDns({ stack: d.net, networks: () => this.networks.networks, upstream: d.upstreamDns ?? udpDnsClient(d.net.sockets, d.clock, d.random), hostNameservers: () => nameservers(d.hostFs) })
+    const find = (ref: string): Container => this.find(ref)
+    this.networking = new ContainerNetworking({ stack: d.net, hostFs: d.hostFs, hostname: d.hostname, networks: this.networks, ports: this.ports, dns: this.dns, find })
+    this.netApi = new NetworkService({ networks: this.networks, networking: this.networking, find, containers: () => this.containers })
     this.images = new ImageService({
       ...(d.catalogue ? { catalogue: d.catalogue } : {}),
       containers: () => this.containers,
@@ -65,12 +88,22 @@ export class DockerDaemon implements DockerApi {
     })
     this.lifecycle = new ContainerLifecycle({
       ...d,
-      networks: this.networks,
-      ports: this.ports,
+      networking: this.networking,
       now: () => this.systemTime(),
       onExit: (c) => {
         if (c.HostConfig.AutoRemove) void this.delay(DAEMON_TIMING.removeMs).then(() => this.forget(c))
+        this.ops.onExit(c)
       },
+    })
+    this.volumes = new VolumeStore({ hostFs: d.hostFs, now: () => this.systemTime(), containers: () => this.containers })
+    this.ops = new ContainerOps({
+      clock: d.clock,
+      find: (ref) => this.find(ref),
+      containers: () => this.containers,
+      delay: (ms) => this.delay(ms),
+      now: () => this.systemTime(),
+      start: (c) => this.startContainer(c, {}),
+      stop: (c, t) => this.containerStop(c.Id, t),
     })
   }
 
@@ -119,22 +152,32 @@ export class DockerDaemon implements DockerApi {
       const holder = this.containers.find((c) => c.Name === `/${name}`)
       if (holder) throw nameConflict(name, holder)
     }
+    const mounts = planMounts(request.binds ?? [], image.spec.config.Volumes ?? [])
     await this.delay(DAEMON_TIMING.createMs)
     const id = generateId(this.d.random)
     const name = request.name?.replace(/^\//, '') ?? generateName(this.d.random, (n) => this.containers.some((c) => c.Name === `/${n}`), id)
     const holder = this.containers.find((c) => c.Name === `/${name}`)
     if (holder) throw nameConflict(name, holder) // taken while we were creating
-    const container = buildContainer({ id, name, image, request, created: this.systemTime(), hostFs: this.d.hostFs, now: () => this.d.clock.now() })
-    const mode = container.HostConfig.NetworkMode
-    const net = this.networks.find(mode === 'default' ? 'bridge' : mode)
-    if (net) container.NetworkSettings.Networks.set(net.Name, { NetworkID: net.Id, EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '', Aliases: null })
+    const mount = (rootfs: FileSystem) => applyMounts({ hostFs: this.d.hostFs, volumes: this.volumes, anonymousName: () => generateId(this.d.random) }, rootfs, mounts)
+    const container = buildContainer({ id, name, image, request, created: this.systemTime(), hostFs: this.d.hostFs, now: () => this.d.clock.now(), mount })
+    try {
+      this.netApi.configure(container, request)
+    } catch (error) {
+      removeContainerFiles(this.d.hostFs, id)
+      throw error
+    }
     this.containers.push(container)
     return { Id: id }
   }
 
   async containerStart(ref: string, stdio: ProcessStdio = {}): Promise<Process | undefined> {
     const c = this.find(ref)
-    if (isRunning(c)) return c.process
+    if (isRunning(c) && c.State.Status !== 'restarting') return c.process
+    c.State.ManuallyStopped = false
+    return this.startContainer(c, stdio)
+  }
+
+  private async startContainer(c: Container, stdio: ProcessStdio): Promise<Process | undefined> {
     await this.delay(DAEMON_TIMING.startMs)
     try {
       return this.lifecycle.start(c, stdio)
@@ -148,12 +191,14 @@ export class DockerDaemon implements DockerApi {
 
   async containerStop(ref: string, timeoutSeconds = DAEMON_TIMING.stopGraceMs / 1000): Promise<void> {
     const c = this.find(ref)
+    c.State.ManuallyStopped = true
+    if (c.State.Status === 'restarting') c.State.Status = 'exited'
     if (!isRunning(c) || !c.process) return // 304 Not Modified: the CLI still echoes the name
     await this.lifecycle.stop(c, timeoutSeconds * 1000)
     await this.delay(DAEMON_TIMING.teardownMs)
   }
 
-  async containerRemove(ref: string, options: { force?: boolean } = {}): Promise<void> {
+  async containerRemove(ref: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
     const c = this.find(ref)
     await this.delay(DAEMON_TIMING.apiMs)
     if (isRunning(c)) {
@@ -166,6 +211,7 @@ export class DockerDaemon implements DockerApi {
     }
     await this.delay(DAEMON_TIMING.removeMs)
     this.forget(c)
+    if (options.volumes) for (const m of c.Mounts) if (m.Name !== undefined && this.volumes.get(m.Name)?.anonymous) this.volumes.remove(m.Name)
   }
 
   private forget(c: Container): void {
@@ -182,23 +228,14 @@ export class DockerDaemon implements DockerApi {
     return new Promise((resolve) => c.waiters.push(resolve))
   }
 
-  async containerList(options: { all?: boolean } = {}): Promise<ContainerSummary[]> {
+  private readonly filterContext: FilterContext = {
+    imageId: (ref) => this.images.store.get(ref)?.id,
+    imageSize: (id) => this.images.store.get(id)?.spec.size ?? 0,
+  }
+
+  async containerList(options: ContainerListOptions = {}): Promise<ContainerSummary[]> {
     await this.delay(DAEMON_TIMING.apiMs)
-    const list = this.containers.map((c, order) => ({ c, order })).filter(({ c }) => options.all || isRunning(c))
-    list.sort((a, b) => b.c.Created - a.c.Created || b.order - a.order)
-    return list.map(({ c }) => ({
-      Id: c.Id,
-      Names: [c.Name],
-      Image: c.Config.Image,
-      ImageID: c.Image,
-      Command: commandOf(c),
-      Created: c.Created,
-      Ports: [...c.NetworkSettings.Ports],
-      State: c.State.Status,
-      ExitCode: c.State.ExitCode,
-      ...(c.State.StartedAt !== undefined ? { StartedAt: c.State.StartedAt } : {}),
-      ...(c.State.FinishedAt !== undefined ? { FinishedAt: c.State.FinishedAt } : {}),
-    }))
+    return listContainers(this.containers, options, this.filterContext)
   }
 
   async containerInspect(ref: string): Promise<Container> {
@@ -222,10 +259,33 @@ export class DockerDaemon implements DockerApi {
   async containerExec(ref: string, request: ExecRequest): Promise<Process> {
     const c = this.find(ref)
     if (!isRunning(c)) throw new DockerError('conflict', `Container ${c.Id} is not running`)
+    if (c.State.Status === 'paused') throw new DockerError('conflict', `Container ${c.Id} is paused, unpause the container before exec`)
     await this.delay(DAEMON_TIMING.execMs)
     if (!isRunning(c)) throw new DockerError('conflict', `Container ${c.Id} is not running`)
     return this.lifecycle.exec(c, request)
   }
+
+  containerKill = (ref: string, signal?: string) => this.ops.kill(ref, signal)
+  containerPause = (ref: string) => this.ops.pause(ref)
+  containerUnpause = (ref: string) => this.ops.unpause(ref)
+  containerRestart = (ref: string, timeoutSeconds?: number) => this.ops.restart(ref, timeoutSeconds)
+  containerRename = (ref: string, newName: string) => this.ops.rename(ref, newName)
+  containerTop = (ref: string) => this.ops.top(ref)
+  containerStats = (ref: string) => this.ops.stats(ref)
+  containerInspectJson = async (ref: string) => {
+    const c = await this.containerInspect(ref)
+    return containerJson(c, this.images.store.get(c.Image))
+  }
+  imageInspectJson = async (ref: string) => imageJson(this.images.localImage(ref, await this.delay(DAEMON_TIMING.apiMs)))
+  imageHistory = async (ref: string) => historyOf(this.images.localImage(ref, await this.delay(DAEMON_TIMING.apiMs)))
+  volumeCreate = async (name?: string, labels: Record<string, string> = {}) => {
+    await this.delay(DAEMON_TIMING.apiMs)
+    return this.volumes.create(name ?? generateId(this.d.random), { labels, anonymous: name === undefined })
+  }
+  volumeList = async () => [...this.volumes.list()]
+  volumeInspect = async (name: string) => this.volumes.get(name) ?? Promise.reject(noSuchVolume(name))
+  volumeRemove = async (name: string, force = false) => this.volumes.remove(name, force)
+  volumePrune = async () => this.volumes.prune()
 
   imageList = async () => {
     await this.delay(DAEMON_TIMING.apiMs)
@@ -257,6 +317,20 @@ export class DockerDaemon implements DockerApi {
   listNetworks(): readonly Network[] {
     return this.networks.networks
   }
+  /** The network endpoints answer after the API's latency (network-api.ts does the work). */
+  private afterApi<T>(work: () => T): Promise<T> {
+    return this.delay(DAEMON_TIMING.apiMs).then(work)
+  }
+  networkCreate = (request: NetworkCreateRequest): Promise<Network> => this.afterApi(() => this.netApi.create(request))
+  networkRemove = (ref: string): Promise<void> => this.afterApi(() => this.netApi.remove(ref))
+  networkConnect = (network: string, container: string, config: EndpointConfig = {}): Promise<void> => this.afterApi(() => this.netApi.connect(network, container, config))
+  networkDisconnect = (network: string, container: string, force = false): Promise<void> => this.afterApi(() => this.netApi.disconnect(network, container, force))
+  networkPrune = (): Promise<string[]> => this.afterApi(() => this.netApi.prune())
+  /** Network → ids of the containers with an endpoint on it (for the UI's records). */
+  networkMembership(): { network: Network; containerIds: string[] }[] {
+    return this.netApi.membership()
+  }
+
   listEndpoints(): readonly Endpoint[] {
     return this.networks.networks.flatMap((n) => [...n.endpoints.values()])
   }

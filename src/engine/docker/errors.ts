@@ -15,7 +15,7 @@ export type DockerErrorKind =
   | 'unavailable' // pulls that cannot reach a registry
 
 /** What a not-found error is about: the Go client's objectNotFoundError names it. */
-export type DockerObject = 'container' | 'image' | 'network' | 'object'
+export type DockerObject = 'container' | 'image' | 'network' | 'volume' | 'object'
 
 export class DockerError extends Error {
   constructor(

@@ -15,6 +15,10 @@ export interface ImageConfig {
   readonly Env: readonly string[]
   readonly ExposedPorts: readonly string[] // "8080/tcp"
   readonly WorkingDir: string
+  /** VOLUME paths (an anonymous volume each, unless mounted over). */
+  readonly Volumes?: readonly string[]
+  /** One `docker history` line per Dockerfile instruction, oldest first (CREATED BY, size in bytes). */
+  readonly History?: readonly (readonly [string, number])[]
 }
 
 export interface ImageLayer {
@@ -93,6 +97,7 @@ export const IMAGE_CATALOGUE: readonly ImageSpec[] = [
       Env: [PATH, 'REDIS_VERSION=5.0.9', 'REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-5.0.9.tar.gz'],
       ExposedPorts: ['6379/tcp'],
       WorkingDir: '/data',
+      Volumes: ['/data'],
     },
     rootfs: 'redis-alpine',
   }),

@@ -41,6 +41,13 @@ export class ImageService {
     return [...this.store.list()].sort((a, b) => b.created - a.created).map((i) => this.summary(i))
   }
 
+  /** The local image `ref` names, or `No such image` (the second argument sequences an awaited delay). */
+  localImage(ref: string, _after?: unknown): LocalImage {
+    const image = this.store.get(ref)
+    if (!image) throw noSuchImage(ref)
+    return image
+  }
+
   inspect(ref: string): ImageInspect {
     const image = this.store.get(ref)
     if (!image) throw noSuchImage(ref)

@@ -14,6 +14,8 @@ export class IpamPool {
   constructor(
     readonly subnet: Cidr,
     readonly gateway: Ipv4,
+    /** `--ip-range`: dynamic addresses come from here only. */
+    readonly range?: Cidr,
   ) {}
 
   /** Addresses held by endpoints (the gateway is never in here). */
@@ -30,8 +32,9 @@ export class IpamPool {
    * (`--ip`, fact 20's messages when it cannot be had).
    */
   allocate(preferred?: Ipv4): Ipv4 {
-    const first = networkAddress(this.subnet) + 1
-    const last = broadcastAddress(this.subnet) - 1
+    const within = this.range ?? this.subnet
+    const first = Math.max(networkAddress(within), networkAddress(this.subnet) + 1)
+    const last = Math.min(broadcastAddress(within), broadcastAddress(this.subnet) - 1)
     if (preferred !== undefined) {
       if (!cidrContains(this.subnet, preferred)) {
         throw new DockerError('invalidParameter', `Invalid address ${formatIpv4(preferred)}: It does not belong to any of this network's subnets`)
@@ -75,6 +78,23 @@ export function choosePool(taken: readonly Cidr[], cursor = -1): { pool: Cidr; i
     if (!taken.some((t) => cidrsOverlap(t, pool))) return { pool, index }
   }
   return undefined
+}
+
+/**
+ * libnetwork ipam `getPredefinedPool`: the search starts after the last
+ * pool handed out (predefinedStartIndices), so a freed pool is not reused
+ * until the list wraps (fact 2). docker0's pool is elected apart and does
+ * not move the cursor.
+ */
+export class PredefinedPools {
+  private cursor = -1
+
+  next(taken: readonly Cidr[]): Cidr | undefined {
+    const chosen = choosePool(taken, this.cursor)
+    if (!chosen) return undefined
+    this.cursor = chosen.index
+    return chosen.pool
+  }
 }
 
 export const NO_POOL_MESSAGE = 'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network'

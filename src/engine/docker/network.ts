@@ -24,7 +24,7 @@ export interface Network {
   readonly Scope: 'local'
   readonly Driver: NetworkDriver
   readonly EnableIPv6: boolean
-  readonly IPAM: { readonly Driver: 'default'; readonly Options: Record<string, string> | null; readonly Config: readonly IpamConfig[] }
+  readonly IPAM: { readonly Driver: string; readonly Options: Record<string, string> | null; readonly Config: readonly IpamConfig[] }
   readonly Internal: boolean
   readonly Attachable: boolean
   readonly Ingress: boolean
@@ -34,6 +34,8 @@ export interface Network {
   readonly bridgeName?: string
   bridge?: BridgeLink
   readonly pool?: IpamPool
+  /** The subnet came from `--subnet` (only then may endpoints ask for `--ip`). */
+  readonly userSubnet?: boolean
   /** Container id → endpoint, for running containers. */
   readonly endpoints: Map<string, Endpoint>
 }
@@ -52,7 +54,14 @@ export interface Endpoint {
   readonly hostVeth?: VethLink
   /** The interface name inside the container (eth0, eth1, …). */
   readonly ifName?: string
+  /** Names the embedded DNS answers for it besides `name` (aliases, short id); user networks only. */
+  readonly aliases: readonly string[]
+  /** Container-local names from `--link target:alias` on a user network: alias → target. */
+  readonly links?: Readonly<Record<string, string>>
 }
+
+/** User-defined networks have the embedded DNS, aliases and `--ip` (not the default bridge, host or none). */
+export const isUserDefined = (n: Network): boolean => n.Driver === 'bridge' && n.Name !== 'bridge'
 
 /** The six options of the default bridge (fact 1, capture 002). */
 export const DEFAULT_BRIDGE_OPTIONS: Readonly<Record<string, string>> = {

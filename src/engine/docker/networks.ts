@@ -1,18 +1,23 @@
 /**
  * The network controller: the three networks a fresh daemon has (`bridge`
- * on docker0, `host`, `none`; fact 7, capture 001) and joining/leaving a
- * container's sandbox. The default bridge takes the first predefined pool
- * that overlaps no host route (fact 1: host eth0 172.17.0.3/20 → docker0
- * 172.18.0.1/16), with a random 02:42:… MAC (fact 4).
+ * on docker0, `host`, `none`; fact 7, capture 001), user-defined bridge
+ * networks on `br-<id12>` (fact 6) with their pools (facts 1, 2), and
+ * endpoints joining and leaving a container's sandbox (facts 3–5). The
+ * default bridge takes the first predefined pool that overlaps no host
+ * route (fact 1: host eth0 172.17.0.3/20 → docker0 172.18.0.1/16). Every
+ * bridge network gets Docker's iptables rules (iptables-rules.ts).
  */
-import { broadcastAddress, formatCidr, formatIpv4, networkAddress, type Cidr } from '../../lib/ipv4'
+import { broadcastAddress, formatCidr, formatIpv4, networkAddress, type Cidr, type Ipv4 } from '../../lib/ipv4'
+import type { IptablesApi } from '../kernel/net/iptables-types'
 import type { NetNamespace, NetworkStack } from '../kernel/net/types'
 import type { Prng } from '../sim/random'
 import type { Container, EndpointSettings } from './container'
 import { DockerError } from './errors'
 import { generateId } from './ids'
-import { choosePool, IpamPool, NO_POOL_MESSAGE } from './ipam'
-import { DEFAULT_BRIDGE_OPTIONS, type Endpoint, type Network, type NetworkDriver } from './network'
+import { choosePool, IpamPool, NO_POOL_MESSAGE, PredefinedPools } from './ipam'
+import { DockerIptables } from './iptables-rules'
+import { DEFAULT_BRIDGE_OPTIONS, isUserDefined, type Endpoint, type IpamConfig, type Network, type NetworkDriver } from './network'
+import { driverOf, poolRequest, validateCreate, type NetworkCreateRequest } from './network-create'
 import { attachToBridge, detachFromBridge } from './sandbox'
 
 export interface NetworkControllerDeps {
@@ -22,10 +27,23 @@ export interface NetworkControllerDeps {
   readonly now: () => number
 }
 
+export interface JoinOptions {
+  /** `--ip`: the address to request instead of the lowest free one. */
+  readonly preferredIp?: Ipv4
+  /** DNS names besides the container name (aliases, short id). */
+  readonly aliases?: readonly string[]
+  /** `--link` on a user network: alias → target name. */
+  readonly links?: Readonly<Record<string, string>>
+}
+
 export class NetworkController {
   readonly networks: Network[] = []
+  readonly iptables: DockerIptables
+  private readonly pools = new PredefinedPools()
 
   constructor(private readonly d: NetworkControllerDeps) {
+    this.iptables = new DockerIptables((d.stack.host as NetNamespace & { iptables?: IptablesApi }).iptables)
+    this.iptables.init()
     this.createDefaultBridge()
     this.networks.push(this.builtin('host', 'host'), this.builtin('none', 'null'))
   }
@@ -34,7 +52,7 @@ export class NetworkController {
     return {
       Name: name,
       Id: generateId(this.d.random),
-      Created: this.d.now(),
+      Created: Math.floor(this.d.now()), // sub-millisecond digits are CreatedNanos
       CreatedNanos: this.d.random.int(1_000_000),
       Scope: 'local',
       Driver: driver,
@@ -51,9 +69,34 @@ export class NetworkController {
     return { ...this.base(name, driver), IPAM: { Driver: 'default', Options: null, Config: [] }, Options: {} }
   }
 
-  /** Host routes (and their subnets) the default pool must not overlap. */
+  /** Host routes (and their subnets) a default pool must not overlap. */
   private hostSubnets(): Cidr[] {
     return this.d.stack.host.routes().flatMap((r) => (r.dst && r.dst.prefixLength > 0 ? [r.dst] : []))
+  }
+
+  private networkSubnets(): Cidr[] {
+    return this.networks.flatMap((n) => n.pool?.subnet ?? [])
+  }
+
+  /** A Linux bridge with a random 02:42 MAC (fact 4) and the gateway address, up (NO-CARRIER until a port joins). */
+  private addBridge(name: string, subnet: Cidr, gateway: Ipv4): Network['bridge'] {
+    const { stack, random } = this.d
+    const mac = ['02', '42', ...Array.from({ length: 4 }, () => random.int(256).toString(16).padStart(2, '0'))].join(':')
+    const bridge = stack.addBridge(stack.host, name, mac)
+    stack.addAddress(bridge, { family: 'inet', local: gateway, prefixLength: subnet.prefixLength, broadcast: broadcastAddress(subnet), scope: 'global' })
+    stack.setUp(bridge, true)
+    return bridge
+  }
+
+  private programRules(net: Network): void {
+    const o = net.Options
+    this.iptables.addNetwork(net.Id, {
+      bridge: net.bridgeName!,
+      subnet: formatCidr(net.pool!.subnet),
+      internal: net.Internal,
+      icc: o['com.docker.network.bridge.enable_icc'] !== 'false',
+      masquerade: o['com.docker.network.bridge.enable_ip_masquerade'] !== 'false',
+    })
   }
 
   private createDefaultBridge(): void {
@@ -68,21 +111,54 @@ export class NetworkController {
       bridgeName: 'docker0',
       pool: new IpamPool(subnet, gateway),
     }
-    const { stack, random } = this.d
-    const mac = ['02', '42', ...Array.from({ length: 4 }, () => random.int(256).toString(16).padStart(2, '0'))].join(':')
-    net.bridge = stack.addBridge(stack.host, 'docker0', mac)
-    stack.addAddress(net.bridge, { family: 'inet', local: gateway, prefixLength: subnet.prefixLength, broadcast: broadcastAddress(subnet), scope: 'global' })
-    stack.setUp(net.bridge, true)
+    net.bridge = this.addBridge('docker0', subnet, gateway)
     this.networks.push(net)
+    this.programRules(net)
+  }
+
+  /** `docker network create` (daemon createNetwork + libnetwork NewNetwork, bridge driver). */
+  create(req: NetworkCreateRequest): Network {
+    validateCreate(req, this.networks)
+    const driver = driverOf(req)
+    const wanted = poolRequest(req, this.networks)
+    const subnet = wanted.subnet ?? this.pools.next([...this.hostSubnets(), ...this.networkSubnets()])
+    if (!subnet) throw new DockerError('forbidden', NO_POOL_MESSAGE)
+    const gateway = wanted.gateway ?? networkAddress(subnet) + 1
+    const config: IpamConfig = wanted.config
+      ? { Subnet: wanted.config.Subnet, ...(wanted.config.IPRange ? { IPRange: wanted.config.IPRange } : {}), ...(wanted.config.Gateway ? { Gateway: wanted.config.Gateway } : {}) }
+      : { Subnet: formatCidr(subnet), Gateway: formatIpv4(gateway) }
+    const base = this.base(req.Name, driver)
+    const options = { ...(req.Options ?? {}) }
+    const net: Network = {
+      ...base,
+      Internal: req.Internal ?? false,
+      Attachable: req.Attachable ?? false,
+      Labels: { ...(req.Labels ?? {}) },
+      IPAM: { Driver: req.IPAM?.Driver || 'default', Options: { ...(req.IPAM?.Options ?? {}) }, Config: [config] },
+      Options: options,
+      bridgeName: options['com.docker.network.bridge.name'] ?? `br-${base.Id.slice(0, 12)}`,
+      pool: new IpamPool(subnet, gateway, wanted.range),
+      userSubnet: wanted.subnet !== undefined,
+    }
+    net.bridge = this.addBridge(net.bridgeName!, subnet, gateway)
+    this.networks.push(net)
+    this.programRules(net)
+    return net
+  }
+
+  /** `docker network rm` (daemon deleteNetwork, libnetwork network.Delete). */
+  remove(net: Network): void {
+    if (!isUserDefined(net)) throw new DockerError('forbidden', `${net.Name} is a pre-defined network and cannot be removed`)
+    if (net.endpoints.size > 0) throw new DockerError('forbidden', `error while removing network: network ${net.Name} id ${net.Id} has active endpoints`)
+    this.iptables.removeNetwork(net.Id)
+    if (net.bridge && this.d.stack.host.link(net.bridge.ifindex) === net.bridge) this.d.stack.deleteLink(net.bridge)
+    this.networks.splice(this.networks.indexOf(net), 1)
   }
 
   /** By exact name, full id, or unique id prefix (moby `daemon.FindNetwork`). */
   find(ref: string): Network | undefined {
-    return (
-      this.networks.find((n) => n.Name === ref) ??
-      this.networks.find((n) => n.Id === ref) ??
-      (this.networks.filter((n) => n.Id.startsWith(ref)).length === 1 ? this.networks.find((n) => n.Id.startsWith(ref)) : undefined)
-    )
+    const byPrefix = this.networks.filter((n) => n.Id.startsWith(ref))
+    return this.networks.find((n) => n.Name === ref) ?? this.networks.find((n) => n.Id === ref) ?? (byPrefix.length === 1 ? byPrefix[0] : undefined)
   }
 
   /** The network a container's NetworkMode names ('default' is the bridge). */
@@ -95,25 +171,32 @@ export class NetworkController {
 
   /**
    * Joins a running container's sandbox to `net`: endpoint id, IP from the
-   * pool (lowest free), veth pair (bridge networks). Fills `settings`.
+   * pool (lowest free, or `--ip`), veth pair (bridge networks). Fills `settings`.
    */
-  join(container: Container, net: Network, ns: NetNamespace, settings: EndpointSettings, ifName: string): Endpoint {
+  join(container: Container, net: Network, ns: NetNamespace, settings: EndpointSettings, ifName: string, options: JoinOptions = {}): Endpoint {
     const name = container.Name.slice(1)
+    const aliases = options.aliases ?? []
+    const links = options.links ?? {}
+    if ([...net.endpoints.values()].some((e) => e.name === name)) throw new DockerError('forbidden', `endpoint with name ${name} already exists in network ${net.Name}`)
     const id = generateId(this.d.random)
-    settings.EndpointID = id
     if (net.Driver !== 'bridge' || !net.pool || !net.bridge) {
-      const endpoint: Endpoint = { id, networkId: net.Id, containerId: container.Id, name }
+      const endpoint: Endpoint = { id, networkId: net.Id, containerId: container.Id, get name() { return container.Name.slice(1) }, aliases, links }
       net.endpoints.set(container.Id, endpoint)
+      settings.EndpointID = id
       return endpoint
     }
-    const ip = net.pool.allocate()
+    const ip = net.pool.allocate(options.preferredIp)
     const prefixLength = net.pool.subnet.prefixLength
-    const { hostVeth, mac } = attachToBridge(this.d.stack, this.d.random, net.bridge, ns, ifName, ip, prefixLength, net.pool.gateway)
+    // The first endpoint gives the sandbox its default route; later ones (connect) keep it.
+    const gateway = ns.routes().some((r) => r.dst === undefined && r.table === 'main') ? undefined : net.pool.gateway
+    const { hostVeth, mac } = attachToBridge(this.d.stack, this.d.random, net.bridge, ns, ifName, ip, prefixLength, gateway)
+    settings.EndpointID = id
     settings.Gateway = formatIpv4(net.pool.gateway)
     settings.IPAddress = formatIpv4(ip)
     settings.IPPrefixLen = prefixLength
     settings.MacAddress = mac
-    const endpoint: Endpoint = { id, networkId: net.Id, containerId: container.Id, name, ip, prefixLength, mac, hostVeth, ifName }
+    // The name follows `docker rename` (libnetwork renames the endpoint and its DNS records).
+    const endpoint: Endpoint = { id, networkId: net.Id, containerId: container.Id, get name() { return container.Name.slice(1) }, ip, prefixLength, mac, hostVeth, ifName, aliases, links }
     net.endpoints.set(container.Id, endpoint)
     return endpoint
   }

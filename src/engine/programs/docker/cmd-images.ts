@@ -2,8 +2,12 @@
 import { isDockerError } from '../../docker/errors'
 import { familiarString, fullString, parseReference, withDefaultTag } from '../../docker/reference'
 import { call, clientError, daemonError, type Cli } from './cli'
-import type { ParsedFlags } from './flags'
-import { formatImages } from './format/images'
+import { flagValue, type ParsedFlags } from './flags'
+import { formatImages, imageRows, rowDigest } from './format/images'
+import { goTimeString, templateTable } from './format/ps-template'
+import { truncateId } from './format/ps'
+import { TemplateError } from './format/template'
+import { humanDuration, humanSizeWithPrecision } from './format/units'
 import { JsonMessageDisplay } from './format/progress'
 import type { OutputStream } from '../../kernel/proc/streams'
 
@@ -16,7 +20,28 @@ export async function images(cli: Cli, f: ParsedFlags): Promise<number> {
       .map((i) => ({ ...i, RepoTags: i.RepoTags.filter((t) => t.slice(0, t.lastIndexOf(':')) === repo && (tag === undefined || t.endsWith(`:${tag}`))) }))
       .filter((i) => i.RepoTags.length > 0)
   }
-  cli.out(formatImages(list, cli.api.systemTime(), { quiet: f.bools.has('quiet'), trunc: !f.bools.has('no-trunc') }))
+  const format = flagValue(f, 'format')
+  if (format !== undefined && !f.bools.has('quiet')) {
+    try {
+      const now = cli.api.systemTime()
+      const rows = imageRows(list).map((r) => ({
+        ID: f.bools.has('no-trunc') ? r.image.Id : truncateId(r.image.Id),
+        Repository: r.repository,
+        Tag: r.tag,
+        Digest: rowDigest(r),
+        CreatedSince: `${humanDuration(now - Math.floor(r.image.Created / 1000) * 1000)} ago`,
+        CreatedAt: goTimeString(r.image.Created),
+        Size: humanSizeWithPrecision(r.image.Size, 3),
+      }))
+      cli.out(templateTable(format, rows, { ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE' }, '*formatter.imageContext'))
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e
+      cli.err(`${e.message}\n`)
+      return 1
+    }
+    return 0
+  }
+  cli.out(formatImages(list, cli.api.systemTime(), { quiet: f.bools.has('quiet'), trunc: !f.bools.has('no-trunc'), digests: f.bools.has('digests') }))
   return 0
 }
 
@@ -55,9 +80,10 @@ export async function pull(cli: Cli, f: ParsedFlags): Promise<number> {
     cli.err(`${e instanceof Error ? e.message : String(e)}\n`)
     return 1
   }
-  if (ref.tag === undefined && ref.digest === undefined) cli.out('Using default tag: latest\n')
+  const quiet = f.bools.has('quiet')
+  if (ref.tag === undefined && ref.digest === undefined && !quiet) cli.out('Using default tag: latest\n')
   try {
-    await pullTo(cli, familiarString(withDefaultTag(ref)), cli.ctx.proc.stdout)
+    await pullTo(cli, familiarString(withDefaultTag(ref)), quiet ? { write: () => {} } : cli.ctx.proc.stdout)
   } catch (e) {
     cli.err(`${daemonError(e)}\n`)
     return 1

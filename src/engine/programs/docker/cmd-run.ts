@@ -10,13 +10,14 @@ import type { ContainerCreateRequest } from '../../docker/api'
 import type { PortBinding } from '../../docker/container'
 import { isDockerError } from '../../docker/errors'
 import { familiarString, parseReference, withDefaultTag } from '../../docker/reference'
+import { resolvePath } from '../../kernel/fs/fs'
 import { Interrupted } from '../../kernel/proc/errors'
 import type { Process } from '../../kernel/proc/process'
 import { call, daemonError, type Cli } from './cli'
 import { pullTo } from './cmd-images'
 import { flagList, flagValue, type ParsedFlags } from './flags'
 
-class RunError extends Error {
+export class RunError extends Error {
   constructor(
     message: string,
     readonly status = 125,
@@ -40,7 +41,8 @@ export function parsePublish(spec: string, into: Record<string, PortBinding[]>):
   into[key] = [...(into[key] ?? []), { HostIp: hostIp, HostPort: hostPort }]
 }
 
-function request(f: ParsedFlags): ContainerCreateRequest {
+/** The create request of `run`/`create` (`attach`: a run without -d). */
+export function createRequest(f: ParsedFlags, attach: boolean, readFile?: (path: string) => string): ContainerCreateRequest {
   const [image, ...cmd] = f.args
   const bindings: Record<string, PortBinding[]> = {}
   for (const p of flagList(f, 'publish')) parsePublish(p, bindings)
@@ -48,23 +50,83 @@ function request(f: ParsedFlags): ContainerCreateRequest {
   const entrypoint = flagValue(f, 'entrypoint')
   const name = flagValue(f, 'name')
   const net = flagValue(f, 'network') ?? flagValue(f, 'net')
+  const restart = parseRestart(flagValue(f, 'restart'))
+  if (f.bools.has('rm') && restart.Name !== 'no') throw new RunError('Conflicting options: --restart and --rm')
+  const workdir = flagValue(f, 'workdir')
+  const user = flagValue(f, 'user')
+  const envFiles = flagList(f, 'env-file').flatMap((path) => parseEnvFile(path, readFile))
   return {
     image: image!,
     ...(cmd.length > 0 ? { cmd } : {}),
     ...(entrypoint !== undefined ? { entrypoint: entrypoint === '' ? [] : [entrypoint] } : {}),
     ...(name !== undefined ? { name } : {}),
     ...(net !== undefined ? { networkMode: net } : {}),
-    env: flagList(f, 'env'),
+    env: [...envFiles, ...flagList(f, 'env')],
     tty: f.bools.has('tty'),
     openStdin: f.bools.has('interactive'),
     publishAll: f.bools.has('publish-all'),
     portBindings: Object.fromEntries(Object.entries(bindings).filter(([, v]) => v.length > 0)),
     autoRemove: f.bools.has('rm'),
+    ...(attach ? { attach } : {}),
+    ...(workdir !== undefined ? { workingDir: workdir } : {}),
+    ...(user !== undefined ? { user } : {}),
+    ...(f.values.has('volume') ? { binds: flagList(f, 'volume') } : {}),
+    ...(restart.Name !== 'no' ? { restartPolicy: restart } : {}),
+    ...networkingRequest(f),
   }
 }
 
+/** The networking flags: `--ip`, `--network-alias`, `--link`, `-h/--hostname`. */
+function networkingRequest(f: ParsedFlags): Partial<ContainerCreateRequest> {
+  const ip = flagValue(f, 'ip')
+  const hostname = flagValue(f, 'hostname')
+  const aliases = flagList(f, 'network-alias')
+  const links = flagList(f, 'link')
+  if (ip !== undefined && ip !== '' && !/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) throw new RunError(`invalid IPv4 address: ${ip}`)
+  return {
+    ...(ip ? { ipv4Address: ip } : {}),
+    ...(aliases.length > 0 ? { aliases } : {}),
+    ...(links.length > 0 ? { links } : {}),
+    ...(hostname ? { hostname } : {}),
+  }
+}
+
+/** runconfig/opts ParseRestartPolicy. */
+function parseRestart(text: string | undefined): NonNullable<ContainerCreateRequest['restartPolicy']> {
+  if (text === undefined || text === '') return { Name: 'no', MaximumRetryCount: 0 }
+  const [name, count, extra] = text.split(':')
+  if (extra !== undefined) throw new RunError(`invalid restart policy format`)
+  switch (name) {
+    case 'always':
+    case 'unless-stopped':
+      if (count !== undefined) throw new RunError(`maximum retry count cannot be used with restart policy '${name}'`)
+      return { Name: name, MaximumRetryCount: 0 }
+    case 'no':
+      return { Name: 'no', MaximumRetryCount: 0 }
+    case 'on-failure':
+      if (count !== undefined && !/^-?\d+$/.test(count)) throw new RunError(`strconv.Atoi: parsing "${count}": invalid syntax`)
+      return { Name: 'on-failure', MaximumRetryCount: Number(count ?? 0) }
+    default:
+      throw new RunError(`invalid restart policy ${name}`)
+  }
+}
+
+/** opts.ParseEnvFile: KEY=value lines, `#` comments and blank lines skipped. */
+function parseEnvFile(path: string, readFile?: (path: string) => string): string[] {
+  let text: string
+  try {
+    text = readFile ? readFile(path) : ''
+  } catch {
+    throw new RunError(`open ${path}: no such file or directory`)
+  }
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^\s+/, ''))
+    .filter((l) => l !== '' && !l.startsWith('#'))
+}
+
 /** createContainer: on `No such image`, say so, pull (progress on stderr), and try again. */
-async function createWithPull(cli: Cli, req: ContainerCreateRequest): Promise<string> {
+export async function createWithPull(cli: Cli, req: ContainerCreateRequest): Promise<string> {
   try {
     return (await call(cli, cli.api.containerCreate(req))).Id
   } catch (e) {
@@ -99,9 +161,6 @@ export async function run(cli: Cli, f: ParsedFlags): Promise<number> {
 }
 
 async function runContainer(cli: Cli, f: ParsedFlags): Promise<number> {
-  for (const unsupported of ['link', 'ip', 'volume']) {
-    if (f.values.has(unsupported)) throw new RunError(`--${unsupported} is not supported by this playground yet`)
-  }
   const proc = cli.ctx.proc
   const interactive = f.bools.has('interactive')
   const wantTty = f.bools.has('tty')
@@ -111,7 +170,7 @@ async function runContainer(cli: Cli, f: ParsedFlags): Promise<number> {
     return 1
   }
   const detach = f.bools.has('detach')
-  const req = request(f)
+  const req = createRequest(f, !detach, (path) => proc.sandbox.fs.readFile(resolvePath(proc.cwd, path)))
   const id = await createWithPull(cli, req)
   if (detach) cli.out(`${id}\n`)
   const onTty = !detach && wantTty && tty !== undefined

@@ -42,6 +42,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       b('detach', 'd', 'Run container in background and print container ID'),
       s('entrypoint', undefined, 'Overwrite the default ENTRYPOINT of the image'),
       s('env', 'e', 'Set environment variables', 'list'),
+      s('env-file', undefined, 'Read in a file of environment variables', 'list'),
       s('expose', undefined, 'Expose a port or a range of ports', 'list'),
       s('hostname', 'h', 'Container host name'),
       b('interactive', 'i', 'Keep STDIN open even if not attached'),
@@ -50,10 +51,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
       s('name', undefined, 'Assign a name to the container'),
       s('net', undefined, 'Connect a container to a network', 'network', 'default'),
       s('network', undefined, 'Connect a container to a network', 'network', 'default'),
+      s('network-alias', undefined, 'Add network-scoped alias for the container', 'list'),
       s('publish', 'p', "Publish a container's port(s) to the host", 'list'),
       b('publish-all', 'P', 'Publish all exposed ports to random ports'),
+      s('restart', undefined, 'Restart policy to apply when a container exits', 'string', '"no"'),
       b('rm', undefined, 'Automatically remove the container when it exits'),
       b('tty', 't', 'Allocate a pseudo-TTY'),
+      s('user', 'u', 'Username or UID (format: <name|uid>[:<group|gid>])'),
       s('volume', 'v', 'Bind mount a volume', 'list'),
       s('workdir', 'w', 'Working directory inside the container'),
     ],
@@ -183,7 +187,7 @@ export function flagUsages(flags: readonly FlagDoc[]): string {
 
 /** cobra's usage template as docker/cli 20.10 sets it. */
 export function helpText(cmd: CommandSpec): string {
-  return `\nUsage:  ${cmd.use}\n\n${cmd.short}\n\nOptions:\n${flagUsages(cmd.flags)}\n`
+  return `\nUsage:  ${cmd.use}\n\n${cmd.short}\n${cmd.flags.length > 0 ? `\nOptions:\n${flagUsages(cmd.flags)}\n` : ''}`
 }
 
 /** cli.RequiresMinArgs / RequiresMaxArgs / ExactArgs (fact 22). */

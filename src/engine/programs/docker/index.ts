@@ -12,7 +12,12 @@ import { ps, rm, start, stop } from './cmd-containers'
 import { exec } from './cmd-exec'
 import { images, pull, rmi } from './cmd-images'
 import { run } from './cmd-run'
+import { network } from './cmd-network'
+import { port } from './cmd-port'
+import { NETWORKING_COMMANDS } from './network-specs'
 import { argsError, COMMANDS, helpText } from './commands'
+import { MORE_ALIASES, MORE_HANDLERS, MORE_SPECS } from './handlers-more'
+import { GROUPS, groupHelp } from './specs'
 import { FlagError, parseFlags, type ParsedFlags } from './flags'
 import { formatVersion, versionLine } from './format/version'
 import { mainHelp } from './format/help'
@@ -32,17 +37,21 @@ const HANDLERS: Record<string, Handler> = {
   stop,
   start,
   pull,
+  port,
   version: async (cli) => {
     cli.out(formatVersion(cli.api.version()))
     return 0
   },
 }
+Object.assign(HANDLERS, MORE_HANDLERS) // container/image/volume breadth; its `start` adds -a/-i
 
 /** Management-command spellings of the same commands (`docker container ls`). */
 const ALIASES: Record<string, string> = {
+  ...MORE_ALIASES,
   'container run': 'run',
   'container exec': 'exec',
   'container ls': 'ps',
+  'container port': 'port',
   'container list': 'ps',
   'container ps': 'ps',
   'container rm': 'rm',
@@ -68,10 +77,16 @@ export function createDockerProgram(api: DockerApi): Program {
       cli.out(versionLine())
       return 0
     }
+    if (first === 'network') return network(cli, args.slice(1))
+    if (first in GROUPS && (args.length === 1 || args[1] === '--help' || args[1] === '-h')) {
+      cli.out(groupHelp(first))
+      return 0
+    }
     const alias = args.length > 1 ? ALIASES[`${args[0]} ${args[1]}`] : undefined
     if (alias) args = [alias, ...args.slice(2)]
+    else if (args.length > 1 && MORE_SPECS[`${args[0]} ${args[1]}`]) args = [`${args[0]} ${args[1]}`, ...args.slice(2)]
     const name = args[0]!
-    const spec = COMMANDS[name]
+    const spec = MORE_SPECS[name] ?? COMMANDS[name] ?? NETWORKING_COMMANDS[name]
     const handler = HANDLERS[name]
     if (!spec || !handler) {
       cli.err(`docker: '${name}' is not a docker command.\nSee 'docker --help'\n`)

@@ -32,12 +32,19 @@ export function imageRows(images: readonly ImageSummary[]): ImageRow[] {
   return rows
 }
 
-export function formatImages(images: readonly ImageSummary[], now: number, o: { quiet: boolean; trunc: boolean }): string {
+/** The digest of a row's repository (`<none>` when the image has none for it). */
+export function rowDigest(r: ImageRow): string {
+  const d = r.image.RepoDigests.find((x) => x.slice(0, x.indexOf('@')) === r.repository)
+  return d ? d.slice(d.indexOf('@') + 1) : '<none>'
+}
+
+export function formatImages(images: readonly ImageSummary[], now: number, o: { quiet: boolean; trunc: boolean; digests?: boolean }): string {
   const rows = imageRows(images)
   const id = (i: ImageSummary): string => (o.trunc ? truncateId(i.Id) : i.Id)
   if (o.quiet) return rows.map((r) => id(r.image) + '\n').join('')
+  const d = o.digests === true
   return table([
-    ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],
-    ...rows.map((r) => [r.repository, r.tag, id(r.image), `${humanDuration(now - Math.floor(r.image.Created / 1000) * 1000)} ago`, humanSizeWithPrecision(r.image.Size, 3)]),
+    ['REPOSITORY', 'TAG', ...(d ? ['DIGEST'] : []), 'IMAGE ID', 'CREATED', 'SIZE'],
+    ...rows.map((r) => [r.repository, r.tag, ...(d ? [rowDigest(r)] : []), id(r.image), `${humanDuration(now - Math.floor(r.image.Created / 1000) * 1000)} ago`, humanSizeWithPrecision(r.image.Size, 3)]),
   ])
 }

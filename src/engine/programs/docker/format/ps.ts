@@ -44,7 +44,7 @@ export function statusText(c: ContainerSummary, now: number): string {
   }
 }
 
-function imageColumn(c: ContainerSummary, trunc: boolean): string {
+export function imageColumn(c: ContainerSummary, trunc: boolean): string {
   if (c.Image === '') return '<no image>'
   if (!trunc) return c.Image
   if (truncateId(c.ImageID) === truncateId(c.Image)) return truncateId(c.Image)
