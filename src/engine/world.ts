@@ -26,6 +26,12 @@ import { bashProgram, ashProgram } from './programs/sh'
 import { coreutils } from './programs/coreutils'
 import { ipProgram } from './programs/ip'
 import { pingProgram } from './programs/ping'
+import { iptablesProgram } from './programs/iptables'
+import { bridgeProgram } from './programs/bridge'
+import { tcpdumpProgram } from './programs/tcpdump'
+import { curlProgram } from './programs/curl'
+import { getentProgram } from './programs/getent'
+import { nslookupProgram } from './programs/nslookup'
 import { createDockerProgram } from './programs/docker'
 import { createCatalinaProgram, redisEntrypointProgram } from './programs/container-init'
 import { HOST_NAME, populateHostRootfs } from './host-rootfs'
@@ -53,7 +59,7 @@ const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 const LOGIN_ENV = { HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', PATH, TERM: 'xterm-256color', LANG: 'C.UTF-8', TZ: 'Asia/Shanghai' }
 
 /** Executables on the host's PATH (the images' own programs live only in their root filesystems). */
-const HOST_PROGRAMS = ['docker', 'bash', 'sh', 'ip', 'ping', ...Object.keys(coreutils)]
+const HOST_PROGRAMS = ['docker', 'bash', 'sh', 'ip', 'ping', 'iptables', 'bridge', 'tcpdump', 'curl', 'getent', ...Object.keys(coreutils)]
 
 function createRegistry(daemon: () => DockerDaemon): ProgramRegistry {
   const registry = new ProgramRegistry()
@@ -61,6 +67,8 @@ function createRegistry(daemon: () => DockerDaemon): ProgramRegistry {
   // Debian's /bin/sh is dash; until a dash flavor exists the Almquist-family ash stands in for it.
   registry.register('sh', ashProgram)
   registry.register('ip', ipProgram).register('ping', pingProgram)
+  registry.register('iptables', iptablesProgram).register('bridge', bridgeProgram).register('tcpdump', tcpdumpProgram)
+  registry.register('curl', curlProgram).register('getent', getentProgram).register('nslookup', nslookupProgram)
   for (const [name, program] of Object.entries(coreutils)) registry.register(name, program)
   registry.register('docker', (ctx) => createDockerProgram(daemon())(ctx))
   registry.register('catalina.sh', createCatalinaProgram({ epochMs: DEFAULT_EPOCH_MS }))
