@@ -102,7 +102,7 @@ export class FileSystem {
   /** Like lookup, but undefined instead of an error: PATH searches and existence checks are hot, and throwing is slow. */
   tryLookup(path: string, nofollow = false): FsNode | undefined {
     const found = this.walk(resolvePath('/', path), !nofollow, 0, false)
-    return found instanceof FsError ? undefined : found
+    return typeof found === 'string' ? undefined : found
   }
 
   exists(path: string): boolean {
@@ -110,12 +110,12 @@ export class FileSystem {
   }
 
   private walk(abs: string, followLast: boolean, depth: number): FsNode
-  private walk(abs: string, followLast: boolean, depth: number, raise: false): FsNode | FsError
-  private walk(abs: string, followLast: boolean, depth: number, raise = true): FsNode | FsError {
-    const fail = (code: FsErrorCode): FsError => {
-      const error = new FsError(code, abs)
-      if (raise) throw error
-      return error
+  private walk(abs: string, followLast: boolean, depth: number, raise: false): FsNode | FsErrorCode
+  private walk(abs: string, followLast: boolean, depth: number, raise = true): FsNode | FsErrorCode {
+    // Without `raise`, a miss is just its code: building an Error (and its stack) per miss was a hot spot.
+    const fail = (code: FsErrorCode): FsErrorCode => {
+      if (raise) throw new FsError(code, abs)
+      return code
     }
     if (depth > 40) return fail('ELOOP')
     const parts = abs.split('/').filter(Boolean)
