@@ -71,8 +71,14 @@ function portRecords(c: Container): PortBindingRecord[] {
 
 /** The shell a terminal tab opens in a container: bash where the image has it, else sh. */
 export function containerShell(c: Container): string {
-  return c.rootfs.tryLookup('/bin/bash') ? 'bash' : 'sh'
+  let shell = shells.get(c)
+  if (shell === undefined) {
+    shell = c.rootfs.tryLookup('/bin/bash') ? 'bash' : 'sh'
+    shells.set(c, shell) // an image's shell does not change; records are rebuilt on every flush
+  }
+  return shell
 }
+const shells = new WeakMap<Container, string>()
 
 function containerRecord(c: Container): ContainerRecord {
   const mode = c.HostConfig.NetworkMode === 'default' ? 'bridge' : c.HostConfig.NetworkMode
