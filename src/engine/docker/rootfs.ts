@@ -10,13 +10,14 @@
  */
 import { FileSystem } from '../kernel/fs/fs'
 import * as text from './rootfs-text'
+import * as nginx from './rootfs-nginx'
 
 export type RootfsKind = 'tomcat' | 'redis-alpine' | 'alpine' | 'busybox' | 'nginx' | 'ubuntu'
 
 /** Debian/Ubuntu: the usual locations of coreutils, procps, iproute2, iputils. */
 const DEBIAN_BIN: Record<string, readonly string[]> = {
   '/bin': ['bash', 'cat', 'chmod', 'cp', 'date', 'df', 'echo', 'false', 'grep', 'hostname', 'ln', 'ls', 'mkdir', 'mv', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sleep', 'touch', 'true', 'uname'],
-  '/usr/bin': ['[', 'cut', 'env', 'find', 'getent', 'head', 'id', 'printf', 'seq', 'sort', 'tail', 'tee', 'test', 'tr', 'wc', 'which', 'whoami', 'xargs', 'yes'],
+  '/usr/bin': ['[', 'cut', 'du', 'env', 'find', 'getent', 'head', 'id', 'printf', 'seq', 'sort', 'tail', 'tee', 'test', 'tr', 'wc', 'which', 'whoami', 'xargs', 'yes'],
 }
 const NET_TOOLS: Record<string, readonly string[]> = { '/bin': ['ip', 'ping'] }
 
@@ -24,7 +25,7 @@ const NET_TOOLS: Record<string, readonly string[]> = { '/bin': ['ip', 'ping'] }
 const BUSYBOX_BIN: Record<string, readonly string[]> = {
   '/bin': ['cat', 'chmod', 'cp', 'date', 'df', 'echo', 'false', 'grep', 'hostname', 'ln', 'ls', 'mkdir', 'mv', 'ping', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sleep', 'touch', 'true', 'uname'],
   '/sbin': ['ip', 'ifconfig', 'route'],
-  '/usr/bin': ['[', 'cut', 'env', 'find', 'getent', 'head', 'id', 'nslookup', 'printf', 'seq', 'sort', 'tail', 'tee', 'test', 'tr', 'wc', 'wget', 'which', 'whoami', 'xargs', 'yes'],
+  '/usr/bin': ['[', 'cut', 'du', 'env', 'find', 'getent', 'head', 'id', 'nslookup', 'printf', 'seq', 'sort', 'tail', 'tee', 'test', 'tr', 'wc', 'wget', 'which', 'whoami', 'xargs', 'yes'],
 }
 
 function install(fs: FileSystem, bins: Record<string, readonly string[]>): void {
@@ -79,6 +80,7 @@ function tomcatTree(fs: FileSystem): void {
   for (const app of ['ROOT', 'docs', 'examples', 'host-manager', 'manager']) fs.mkdir(`${home}/webapps.dist/${app}`, { parents: true })
   fs.mkdir('/usr/local/openjdk-11/bin', { parents: true })
   fs.attach('/usr/bin/curl', fs.newFile('', 0o755, 'curl'))
+  fs.attach('/usr/bin/wget', fs.newFile('', 0o755, 'wget-gnu'))
 }
 
 /** A fresh copy of the image's filesystem (each container gets its own writable copy). */
@@ -93,10 +95,15 @@ export function buildRootfs(kind: RootfsKind, now: () => number): FileSystem {
     case 'nginx':
       debian(fs, text.DEBIAN_10_OS_RELEASE)
       fs.attach('/usr/sbin/nginx', fs.newFile('', 0o755, 'nginx'))
-      fs.attach('/docker-entrypoint.sh', fs.newFile('', 0o775, 'docker-entrypoint.sh'))
+      // Registry name `nginx-entrypoint.sh`: redis's docker-entrypoint.sh is another script.
+      fs.attach('/docker-entrypoint.sh', fs.newFile('', 0o775, 'nginx-entrypoint.sh'))
+      fs.mkdir('/docker-entrypoint.d', { parents: true })
+      for (const name of nginx.NGINX_ENTRYPOINT_SCRIPTS) fs.writeFile(`/docker-entrypoint.d/${name}`, '', { mode: 0o775 })
       fs.mkdir('/usr/share/nginx/html', { parents: true })
-      fs.writeFile('/usr/share/nginx/html/index.html', text.NGINX_INDEX)
+      fs.writeFile('/usr/share/nginx/html/index.html', nginx.NGINX_INDEX_1_21)
+      fs.writeFile('/usr/share/nginx/html/50x.html', nginx.NGINX_50X)
       fs.mkdir('/etc/nginx/conf.d', { parents: true })
+      fs.writeFile('/etc/nginx/conf.d/default.conf', nginx.NGINX_DEFAULT_CONF)
       fs.attach('/usr/bin/curl', fs.newFile('', 0o755, 'curl'))
       break
     case 'ubuntu':

@@ -1,13 +1,18 @@
 /**
  * What differs between GNU bash (the host, Debian-based images such as
- * tomcat) and BusyBox ash (alpine, busybox): message formats, default
- * prompts, what ^D at the prompt prints. The language is the same
- * interpreter; only the words around it change.
+ * tomcat), BusyBox ash (alpine, busybox) and dash (/bin/sh on Debian and
+ * Ubuntu): message formats, default prompts, what ^D at the prompt prints.
+ * The language is the same interpreter; only the words around it change.
+ * dash is an Almquist shell like BusyBox's: it shares ash's `kind` (and so
+ * ash's behaviour wherever the interpreter asks), and `variant` tells them
+ * apart where their words differ.
  */
 import type { ExecFailure } from './runtime'
 
 export interface Flavor {
   readonly kind: 'bash' | 'ash'
+  /** Which shell of its kind: dash is an ash. */
+  readonly variant?: 'dash'
   /** PS1 when the environment does not set one. */
   readonly defaultPs1: string
   /** Printed when an interactive shell reads end of file (bash: "exit"). */
@@ -53,5 +58,29 @@ export const ASH: Flavor = {
   },
   syntaxError(token, message) {
     return token !== undefined ? `syntax error: unexpected "${token}"` : `syntax error: ${message}`
+  },
+}
+
+/**
+ * dash 0.5.11 (Debian bullseye, Ubuntu 20.04): PS1 `# ` for root and `$ `
+ * otherwise (dash's own default), every error prefixed with the line number
+ * even at the prompt (`sh: 1: foo: not found`), and ^D ends the shell
+ * without a word.
+ */
+export const DASH: Flavor = {
+  kind: 'ash',
+  variant: 'dash',
+  defaultPs1: '\\$ ',
+  eofMessage: '',
+  execFailure(command, failure) {
+    if (failure === 'not-found') return `${command}: not found`
+    if (failure === 'is-directory') return `${command}: Permission denied`
+    return `${command}: Permission denied`
+  },
+  prefix(shellName, _mode, line) {
+    return `${shellName}: ${line}: `
+  },
+  syntaxError(token, message) {
+    return token !== undefined ? `Syntax error: "${token}" unexpected` : `Syntax error: ${message}`
   },
 }

@@ -16,6 +16,8 @@ export interface HttpRequest {
   readonly version: string
   /** Header names as sent, in order. */
   readonly headers: readonly (readonly [string, string])[]
+  /** A request body (curl -d, wget --post-data); servers here answer without reading it. */
+  readonly body?: string
 }
 
 export interface HttpResponse {
@@ -26,7 +28,7 @@ export interface HttpResponse {
 }
 
 export function formatRequest(r: HttpRequest): string {
-  return `${r.method} ${r.target} ${r.version}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`
+  return `${r.method} ${r.target} ${r.version}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${r.body ?? ''}`
 }
 
 export function formatResponse(r: HttpResponse, version = 'HTTP/1.1'): string {
@@ -49,7 +51,7 @@ export function parseRequest(text: string): HttpRequest | undefined {
   if (!head) return undefined
   const [method, target, version] = head.start.split(' ')
   if (!method || !target || !version) return undefined
-  return { method, target, version, headers: head.headers }
+  return { method, target, version, headers: head.headers, ...(head.rest !== '' ? { body: head.rest } : {}) }
 }
 
 /** A response as received: the raw head (status line and header lines) and the body. */

@@ -187,6 +187,11 @@ export class Process {
 
   /** Writes to stdout / stderr. */
   out(text: string): void {
+    // write(2) on a pipe with no reader: SIGPIPE (default: terminate, status 141), as `yes | head -1` ends.
+    if (this.stdout.open === false) {
+      this.signal('SIGPIPE')
+      return
+    }
     this.stdout.write(text)
   }
   err(text: string): void {

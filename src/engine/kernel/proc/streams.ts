@@ -21,7 +21,7 @@ export interface InputStream {
 export interface OutputStream {
   write(data: string): void
   readonly tty?: Tty
-  /** False once no reader is left (writes are dropped, SIGPIPE is not modelled). */
+  /** False once no reader is left: writes are dropped and Process.out raises SIGPIPE (EPIPE). */
   readonly open?: boolean
 }
 
@@ -39,13 +39,14 @@ export class Pipe {
     },
   }
 
-  readonly writer: OutputStream & { close(): void } = {
-    write: (data: string) => this.write(data),
-    close: () => this.closeWriter(),
+  readonly writer: OutputStream & { close(): void } = ((pipe: Pipe) => ({
+    write: (data: string) => pipe.write(data),
+    close: () => pipe.closeWriter(),
+    // False once the reading end is closed: the writer's next write gets SIGPIPE (Process.out).
     get open() {
-      return true
+      return pipe.readerOpen
     },
-  }
+  }))(this)
 
   private write(data: string): void {
     if (!this.readerOpen || data === '') return

@@ -9,6 +9,9 @@
 import { civilFromDays } from '../../docker/time'
 import { Interrupted, type SignalName } from '../../kernel/proc/errors'
 import type { Program, ProgramContext } from '../../shell/runtime'
+import { serveHttp } from '../../kernel/net/http'
+import type { TcpListener } from '../../kernel/net/sockets'
+import { tomcatHandler } from './tomcat-http'
 
 export interface CatalinaOptions {
   /** Unix epoch ms at virtual time 0 (the daemon's epoch). */
@@ -79,6 +82,15 @@ export function createCatalinaProgram(options: CatalinaOptions): Program {
     const home = proc.env.CATALINA_HOME ?? '/usr/local/tomcat'
     const log = (thread: string, text: string): void => proc.err(`${tomcatTimestamp(options.epochMs + ctx.kernel.clock.now())} INFO [${thread}] ${text}\n`)
     const random = ctx.kernel.random
+    // The NIO connector binds 0.0.0.0:8080 at init (after which connects are accepted into the backlog).
+    let listener: TcpListener | undefined
+    const listen = (): void => {
+      try {
+        listener = serveHttp(ctx.kernel.net.sockets, proc.sandbox.net, 8080, tomcatHandler(() => options.epochMs + ctx.kernel.clock.now()))
+      } catch {
+        // EADDRINUSE (another process in a shared namespace): Tomcat logs a bind failure; we stay up without it
+      }
+    }
     // JVM start-up, then the log as Tomcat writes it; a stop signal cuts the start short.
     const steps: [number, () => void][] = [
       [420, () => proc.err(`NOTE: Picked up JDK_JAVA_OPTIONS:  ${JDK_OPTS.join(' ')}\n`)],
@@ -86,7 +98,7 @@ export function createCatalinaProgram(options: CatalinaOptions): Program {
       [35, () => log('main', 'org.apache.catalina.core.AprLifecycleListener.lifecycleEvent Loaded Apache Tomcat Native library [1.2.30] using APR version [1.7.0].')],
       [2, () => log('main', 'org.apache.catalina.core.AprLifecycleListener.lifecycleEvent APR capabilities: IPv6 [true], sendfile [true], accept filters [false], random [true], UDS [true].')],
       [9, () => log('main', 'org.apache.catalina.core.AprLifecycleListener.initializeSSL OpenSSL successfully initialized [OpenSSL 1.1.1k  25 Mar 2021]')],
-      [310, () => log('main', 'org.apache.coyote.AbstractProtocol.init Initializing ProtocolHandler ["http-nio-8080"]')],
+      [310, () => (listen(), log('main', 'org.apache.coyote.AbstractProtocol.init Initializing ProtocolHandler ["http-nio-8080"]'))],
       [14, () => log('main', `org.apache.catalina.startup.Catalina.load Server initialization in [${700 + random.int(120)}] milliseconds`)],
       [40, () => log('main', 'org.apache.catalina.core.StandardService.startInternal Starting service [Catalina]')],
       [1, () => log('main', 'org.apache.catalina.core.StandardEngine.startInternal Starting Servlet engine: [Apache Tomcat/10.0.10]')],
@@ -115,7 +127,9 @@ export function createCatalinaProgram(options: CatalinaOptions): Program {
     for (const [ms, text] of stopSteps) {
       await proc.sleep(ms)
       log(hook, text)
+      if (text.includes('.pause ')) listener?.close()
     }
+    listener?.close()
     await proc.sleep(40)
     return stopSignal === 'SIGTERM' ? 143 : 130
   }

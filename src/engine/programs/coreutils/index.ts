@@ -11,7 +11,8 @@ import { awk } from './awk'
 import { find, xargs } from './find'
 import { kill, ln, ps, which } from './procs'
 import { sed } from './sed'
-import { cut, grep, head, sort, tail, tee, tr, uniq, wc } from './text'
+import { cut, grep, head, sort, tee, tr, uniq, wc } from './text'
+import { df, du, tail, yes } from './more'
 
 export const coreutils: Record<string, Program> = {
   cat,
@@ -54,4 +55,7 @@ export const coreutils: Record<string, Program> = {
   kill,
   which,
   ln,
+  yes,
+  du,
+  df,
 }

@@ -98,8 +98,27 @@ function sizeOf(node: FsNode): number {
   return node.content.length
 }
 
+/** LS_COLORS' defaults (dircolors): di=01;34, ln=01;36, ex=01;32; plain files are not coloured. */
+function lsColour(node: FsNode): string | undefined {
+  if (node.kind === 'dir') return (node.mode & 0o1002) === 0o1002 ? '30;42' : '01;34'
+  if (node.kind === 'symlink') return '01;36'
+  return node.mode & 0o111 ? '01;32' : undefined
+}
+
+/** ls -h: powers of 1024, one decimal below 10, rounded up (`4.0K`, `12K`). */
+function humanSize(bytes: number): string {
+  const units = ['K', 'M', 'G', 'T']
+  let v = bytes / 1024
+  let u = 0
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return v < 10 ? `${(Math.ceil(v * 10) / 10).toFixed(1)}${units[u]}` : `${Math.ceil(v)}${units[u]}`
+}
+
 /** GNU ls's column layout: as many columns as fit in the width, filled top to bottom. */
-export function columns(names: string[], width: number): string {
+export function columns(names: string[], width: number, paint: (name: string) => string = (n) => n): string {
   if (names.length === 0) return ''
   for (let cols = names.length; cols >= 1; cols--) {
     const rows = Math.ceil(names.length / cols)
@@ -112,7 +131,7 @@ export function columns(names: string[], width: number): string {
         const line: string[] = []
         for (let c = 0; c < widths.length; c++) {
           const n = names[c * rows + r]
-          if (n !== undefined) line.push(c === widths.length - 1 || names[(c + 1) * rows + r] === undefined ? n : n.padEnd(widths[c]! + 2))
+          if (n !== undefined) line.push(c === widths.length - 1 || names[(c + 1) * rows + r] === undefined ? paint(n) : paint(n) + ' '.repeat(widths[c]! + 2 - n.length))
         }
         out += line.join('') + '\n'
       }
@@ -123,18 +142,31 @@ export function columns(names: string[], width: number): string {
 }
 
 export const ls: Program = async (ctx) => {
-  const parsed = parseOptions(ctx.argv.slice(1), 'laA1dhF', '', { all: 'a', 'almost-all': 'A' })
+  // --color[=WHEN] takes its value only after '=' (GNU); auto colours only a terminal.
+  const colorArgs = ctx.argv.slice(1).filter((a) => /^--colou?r(=|$)/.test(a))
+  const parsed = parseOptions(ctx.argv.slice(1).filter((a) => !colorArgs.includes(a)), 'laA1dhF', '', { all: 'a', 'almost-all': 'A', 'human-readable': 'h' })
   if (typeof parsed === 'string') return usage(ctx, parsed, 2)
   const f = parsed.flags
   const fs = ctx.proc.sandbox.fs
   const operands = parsed.operands.length ? parsed.operands : ['.']
   const tty = ctx.proc.stdout.tty
+  const when = colorArgs.at(-1)?.split('=')[1] ?? (colorArgs.length ? 'always' : 'never')
+  const colour = ['always', 'yes', 'force'].includes(when) || (['auto', 'tty', 'if-tty'].includes(when) && tty !== undefined)
+  let painted = false
+  const paintNode = (name: string, node: FsNode): string => {
+    const code = lsColour(node)
+    if (!colour || code === undefined) return name
+    const reset = painted ? '' : '\x1b[0m'
+    painted = true
+    return `${reset}\x1b[${code}m${name}\x1b[0m`
+  }
   let status = 0
   const z = zone(ctx)
   const long = (name: string, node: FsNode): string => {
     const c = civil(EPOCH_BASE_MS + node.mtime, z.offsetMin)
     const links = node.kind === 'dir' ? 2 + [...node.entries.values()].filter((n) => n.kind === 'dir').length : 1
-    return [modeString(node), String(links), 'root', 'root', String(sizeOf(node)), `${MONTHS[c.mo - 1]} ${String(c.d).padStart(2)} ${p2(c.h)}:${p2(c.mi)}`, name + (node.kind === 'symlink' ? ` -> ${node.target}` : '')]
+    const size = sizeOf(node)
+    return [modeString(node), String(links), 'root', 'root', f.has('h') && size >= 1024 ? humanSize(size) : String(size), `${MONTHS[c.mo - 1]} ${String(c.d).padStart(2)} ${p2(c.h)}:${p2(c.mi)}`, paintNode(name, node) + (node.kind === 'symlink' ? ` -> ${node.target}` : '')]
       .map((x, i) => (i === 1 || i === 4 ? x : x))
       .join(' ')
   }
@@ -147,8 +179,10 @@ export const ls: Program = async (ctx) => {
         r[4] = r[4]!.padStart(w[1]!)
         ctx.proc.out(r.join(' ') + '\n')
       }
-    } else if (tty && !f.has('1')) ctx.proc.out(columns(entries.map(([n]) => n), tty.cols))
-    else ctx.proc.out(entries.map(([n]) => n + '\n').join(''))
+    } else if (tty && !f.has('1')) {
+      const byName = new Map(entries)
+      ctx.proc.out(columns(entries.map(([n]) => n), tty.cols, (n) => paintNode(n, byName.get(n)!)))
+    } else ctx.proc.out(entries.map(([n, node]) => paintNode(n, node) + '\n').join(''))
   }
   const files: [string, FsNode][] = []
   const dirs: [string, FsNode][] = []

@@ -28,8 +28,6 @@ function utf8Length(text: string): number {
   return n
 }
 
-const splitLines = (text: string): string[] => text.split(/(?<=\n)/).filter((l) => l !== '')
-
 export const head: Program = async (ctx) => {
   const args = ctx.argv.slice(1).map((a) => (/^-[0-9]+$/.test(a) ? `-n${a.slice(1)}` : a))
   const parsed = parseOptions(args, 'qv', 'nc', { lines: 'n', bytes: 'c' })
@@ -50,17 +48,6 @@ export const head: Program = async (ctx) => {
       status = 1
     }
   }
-  return status
-}
-
-export const tail: Program = async (ctx) => {
-  const args = ctx.argv.slice(1).map((a) => (/^-[0-9]+$/.test(a) ? `-n${a.slice(1)}` : a))
-  const parsed = parseOptions(args, 'fqv', 'n', { lines: 'n' })
-  if (typeof parsed === 'string') return usage(ctx, parsed)
-  const spec = parsed.values.get('n') ?? '10'
-  const { text, status } = await readAllOperands(ctx, parsed.operands)
-  const lines = splitLines(text)
-  ctx.proc.out((spec.startsWith('+') ? lines.slice(Number(spec.slice(1)) - 1) : lines.slice(Math.max(0, lines.length - Number(spec)))).join(''))
   return status
 }
 

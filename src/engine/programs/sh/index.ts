@@ -9,7 +9,7 @@
  * A login shell sources /etc/profile and ~/.profile; an interactive bash
  * that is not a login shell sources ~/.bashrc; each only if it exists.
  */
-import { ASH, BASH, type Flavor } from '../../shell/flavor'
+import { ASH, BASH, DASH, type Flavor } from '../../shell/flavor'
 import { Fds, Shell, ShellState, type ShellMode } from '../../shell/interpreter'
 import { runInteractive, runScript } from '../../shell/repl'
 import { resolvePath } from '../../kernel/fs/fs'
@@ -136,3 +136,5 @@ function makeShellProgram(flavor: Flavor): Program {
 
 export const bashProgram: Program = makeShellProgram(BASH)
 export const ashProgram: Program = makeShellProgram(ASH)
+/** dash: Debian's and Ubuntu's /bin/sh (registry name `sh`). */
+export const dashProgram: Program = makeShellProgram(DASH)
