@@ -20,9 +20,9 @@ import { createNetworkStack } from './kernel/net/stack'
 import { setupHostNetwork } from './kernel/net/host-setup'
 import { DockerDaemon } from './docker/daemon'
 import type { ContainerRuntime } from './docker/runtime'
-import { DEFAULT_EPOCH_MS } from './docker/time'
+import { EPOCH_BASE_MS } from '../lib/wallclock'
 import { isExecFailure, ProgramRegistry, ProgramRunner } from './shell/runtime'
-import { bashProgram, ashProgram } from './programs/sh'
+import { bashProgram, ashProgram, dashProgram } from './programs/sh'
 import { coreutils } from './programs/coreutils'
 import { ipProgram } from './programs/ip'
 import { pingProgram } from './programs/ping'
@@ -30,10 +30,14 @@ import { iptablesProgram } from './programs/iptables'
 import { bridgeProgram } from './programs/bridge'
 import { tcpdumpProgram } from './programs/tcpdump'
 import { curlProgram } from './programs/curl'
+import { busyboxWgetProgram, createGnuWgetProgram } from './programs/wget'
 import { getentProgram } from './programs/getent'
 import { nslookupProgram } from './programs/nslookup'
 import { createDockerProgram } from './programs/docker'
-import { createCatalinaProgram, redisEntrypointProgram } from './programs/container-init'
+import { createCatalinaProgram, createNginxProgram, nginxEntrypointProgram, redisEntrypointProgram } from './programs/container-init'
+import { redisServerProgram } from './programs/redis-server'
+import { redisCliProgram } from './programs/redis-cli'
+import { redisBenchmarkProgram } from './programs/redis-benchmark'
 import { HOST_NAME, populateHostRootfs } from './host-rootfs'
 import { dockerCompletion } from './world-completion'
 import { setCompletionSource } from './shell/complete'
@@ -64,15 +68,18 @@ const HOST_PROGRAMS = ['docker', 'bash', 'sh', 'ip', 'ping', 'iptables', 'bridge
 function createRegistry(daemon: () => DockerDaemon): ProgramRegistry {
   const registry = new ProgramRegistry()
   registry.register('bash', bashProgram).register('ash', ashProgram)
-  // Debian's /bin/sh is dash; until a dash flavor exists the Almquist-family ash stands in for it.
-  registry.register('sh', ashProgram)
+  // Debian's and Ubuntu's /bin/sh is dash; alpine and busybox name BusyBox's `ash`.
+  registry.register('sh', dashProgram)
   registry.register('ip', ipProgram).register('ping', pingProgram)
   registry.register('iptables', iptablesProgram).register('bridge', bridgeProgram).register('tcpdump', tcpdumpProgram)
+  registry.register('wget', busyboxWgetProgram).register('wget-gnu', createGnuWgetProgram({ epochMs: EPOCH_BASE_MS }))
   registry.register('curl', curlProgram).register('getent', getentProgram).register('nslookup', nslookupProgram)
   for (const [name, program] of Object.entries(coreutils)) registry.register(name, program)
   registry.register('docker', (ctx) => createDockerProgram(daemon())(ctx))
-  registry.register('catalina.sh', createCatalinaProgram({ epochMs: DEFAULT_EPOCH_MS }))
+  registry.register('catalina.sh', createCatalinaProgram({ epochMs: EPOCH_BASE_MS }))
   registry.register('docker-entrypoint.sh', redisEntrypointProgram)
+  registry.register('redis-server', redisServerProgram).register('redis-cli', redisCliProgram).register('redis-benchmark', redisBenchmarkProgram)
+  registry.register('nginx', createNginxProgram({ epochMs: EPOCH_BASE_MS })).register('nginx-entrypoint.sh', nginxEntrypointProgram)
   return registry
 }
 
@@ -92,7 +99,8 @@ export function createWorld(options: WorldOptions): World {
     spawn: (r) =>
       runner.spawn(undefined, r.argv, { sandbox: r.sandbox, env: r.env, cwd: r.cwd, stdin: r.stdin, stdout: r.stdout, stderr: r.stderr, ...(r.tty ? { tty: r.tty } : {}), newGroup: true }),
   }
-  const daemon: DockerDaemon = new DockerDaemon({ clock, random, net, hostFs, hostname: HOST_NAME, runtime, epochMs: DEFAULT_EPOCH_MS })
+  // One wall clock for the whole host: docker's timestamps agree with `date` and `ls -l`.
+  const daemon: DockerDaemon = new DockerDaemon({ clock, random, net, hostFs, hostname: HOST_NAME, runtime, epochMs: EPOCH_BASE_MS })
 
   setCompletionSource(kernel, dockerCompletion(daemon))
 
