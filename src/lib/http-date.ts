@@ -3,22 +3,14 @@
  * (`Fri, 20 Aug 2021 08:00:00 GMT`) and the UTF-8 length of a string (what
  * Content-Length counts).
  */
+import { civilFromDays } from './civil-time'
+
 const DAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'] // 1970-01-01 was a Thursday
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const pad = (n: number): string => String(n).padStart(2, '0')
 
-/** Proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's civil_from_days). */
-export function civilDate(days: number): { y: number; m: number; d: number } {
-  const z = days + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp + (mp < 10 ? 3 : -9)
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d }
-}
+/** Proleptic Gregorian date of a day count since 1970-01-01. */
+export const civilDate = civilFromDays
 
 /** `Fri, 20 Aug 2021 08:00:00 GMT` for a Unix time in ms. */
 export function httpDate(epochMs: number): string {

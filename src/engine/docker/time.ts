@@ -8,26 +8,8 @@
 /** 2021-08-20T08:00:00Z: the tutorial's era (Docker 20.10, August 2021). */
 export const DEFAULT_EPOCH_MS = 1629446400000
 
-export function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
-}
-
-export function civilFromDays(z: number): { y: number; m: number; d: number } {
-  z += 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp + (mp < 10 ? 3 : -9)
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d }
-}
+export { civilFromDays, daysFromCivil } from '../../lib/civil-time'
+import { civilFromDays, daysFromCivil } from '../../lib/civil-time'
 
 /** Parses `YYYY-MM-DDTHH:MM:SS[.fff…]Z` (UTC only) into epoch ms. */
 export function parseUtc(text: string): number {

@@ -3,26 +3,14 @@
  * role C (before the server runs), M master, S replica; level `*` notice,
  * `#` warning. Times are UTC (the containers have no TZ).
  */
+import { civilTime } from '../../lib/civil-time'
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 export function logTime(wallMs: number): string {
-  const days = Math.floor(wallMs / 86_400_000)
-  const ms = wallMs - days * 86_400_000
-  // civil-from-days (H. Hinnant), as docker/time.ts does it.
-  const z = days + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp < 10 ? mp + 3 : mp - 9
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  const t = civilTime(wallMs)
   const p2 = (n: number): string => String(n).padStart(2, '0')
-  const h = Math.floor(ms / 3_600_000)
-  const mi = Math.floor(ms / 60_000) % 60
-  const s = Math.floor(ms / 1000) % 60
-  return `${p2(d)} ${MONTHS[m - 1]} ${y} ${p2(h)}:${p2(mi)}:${p2(s)}.${String(ms % 1000).padStart(3, '0')}`
+  return `${p2(t.d)} ${MONTHS[t.m - 1]} ${t.y} ${p2(t.h)}:${p2(t.mi)}:${p2(t.s)}.${String(t.ms).padStart(3, '0')}`
 }
 
 export type LogLevel = '*' | '#' | '-' | '.'

@@ -6,7 +6,7 @@
  * shutdown hook, which logs Tomcat's stop sequence, and the JVM exits
  * 128+signal (143 for SIGTERM, as real tomcat does); SIGKILL exits 137.
  */
-import { civilFromDays } from '../../docker/time'
+import { civilFromDays } from '../../../lib/civil-time'
 import { Interrupted, type SignalName } from '../../kernel/proc/errors'
 import type { Program, ProgramContext } from '../../shell/runtime'
 import { serveHttp } from '../../kernel/net/http'

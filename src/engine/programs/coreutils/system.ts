@@ -3,6 +3,7 @@
  * from the virtual clock on top of a fixed epoch, the moment the tutorial
  * was written (2021-08-25 10:53 +08:00), so transcripts are reproducible.
  */
+import { civilTime } from '../../../lib/civil-time'
 import type { FsNode } from '../../kernel/fs/fs'
 import { resolvePath } from '../../kernel/fs/fs'
 import type { Program, ProgramContext } from '../../shell/runtime'
@@ -44,21 +45,10 @@ function zone(ctx: ProgramContext): { name: string; offsetMin: number } {
   return { name: 'UTC', offsetMin: 0 }
 }
 
-/** Civil date from Unix ms in a fixed offset (Howard Hinnant's days_from_civil, inverted). */
+/** Civil date from Unix ms in a fixed offset. */
 export function civil(ms: number, offsetMin: number): { y: number; mo: number; d: number; h: number; mi: number; s: number; wd: number } {
-  const t = Math.floor(ms / 1000) + offsetMin * 60
-  const days = Math.floor(t / 86400)
-  const secs = t - days * 86400
-  const z = days + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const mo = mp < 10 ? mp + 3 : mp - 9
-  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0)
-  return { y, mo, d, h: Math.floor(secs / 3600), mi: Math.floor((secs % 3600) / 60), s: secs % 60, wd: (((days + 4) % 7) + 7) % 7 }
+  const t = civilTime(ms, offsetMin)
+  return { y: t.y, mo: t.m, d: t.d, h: t.h, mi: t.mi, s: t.s, wd: t.weekday }
 }
 
 const p2 = (n: number): string => String(n).padStart(2, '0')
