@@ -18,6 +18,12 @@ export interface ShellConfig {
   /** Name used in messages: "bash", "sh", or the script's path. */
   readonly name: string
   readonly mode: ShellMode
+  /**
+   * The mode messages are written in. bash keeps `interactive_shell` set in the
+   * subshells of an interactive shell (pipeline stages, `( )`), so `foo | cat` at
+   * the prompt says `bash: foo: command not found`, without `line 1:`.
+   */
+  readonly messageMode?: ShellMode
   /** Top-level interactive shell: foreground jobs get their own process group and the terminal. */
   readonly jobControl: boolean
 }

@@ -42,3 +42,13 @@ describe('trap, kill, pipefail, aliases, ps', () => {
     expect(r.stdout).toMatch(/^PID {3}USER {5}TIME {2}COMMAND\n +\d+ root +0:00 sh -c ps\n/)
   })
 })
+
+describe('messages of an interactive shell', () => {
+  it('a missing command in a pipeline or subshell at the prompt has no "line N:" (bash keeps interactive_shell set)', async () => {
+    const h = new ShellHarness()
+    await h.login()
+    expect(await h.type('nosuch | cat')).toBe('nosuch | cat\nbash: nosuch: command not found\nroot@docker-host:~# ')
+    expect(await h.type('(nosuch)')).toBe('(nosuch)\nbash: nosuch: command not found\nroot@docker-host:~# ')
+    expect((await h.run('nosuch | cat')).stderr).toBe('bash: line 1: nosuch: command not found\n')
+  })
+})

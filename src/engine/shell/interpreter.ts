@@ -67,12 +67,12 @@ export class Shell implements ShellApi {
 
   /** Prints "bash: [line N: ]message" on stderr. */
   error(message: string, fds: Fds = this.fds): void {
-    fds.output(2).write(`${this.config.flavor.prefix(this.config.name, this.config.mode, this.currentLine)}${message}\n`)
+    fds.output(2).write(`${this.config.flavor.prefix(this.config.name, this.config.messageMode ?? this.config.mode, this.currentLine)}${message}\n`)
   }
 
   /** A copy of this shell's environment for a subshell running in `ctx` (fork) or in-process. */
   subshell(fds: Fds, ctx: ProgramContext = this.ctx): Shell {
-    const config = { ...this.config, mode: this.config.mode === 'interactive' ? ('command' as const) : this.config.mode, jobControl: false }
+    const config = { ...this.config, messageMode: this.config.messageMode ?? this.config.mode, mode: this.config.mode === 'interactive' ? ('command' as const) : this.config.mode, jobControl: false }
     const sub = new Shell(ctx, this.state.clone(), fds, config, ctx === this.ctx ? (this.root ?? this) : undefined)
     sub.currentLine = this.currentLine
     return sub
