@@ -22,6 +22,7 @@ import { isUserDefined, type Network } from './network'
 import type { NetworkController } from './networks'
 import type { PortAllocator } from './ports'
 import { publishPorts, releasePorts } from './publish'
+import { UserlandProxy } from './userland-proxy'
 import { createSandboxNamespace } from './sandbox'
 
 export const ERR_SHARED = 'container sharing network namespace with another container or host cannot be connected to any other network'
@@ -72,7 +73,11 @@ export class ContainerNetworking {
   /** Sandboxes borrowed from another container (`--net container:X`) are not ours to delete. */
   private readonly borrowed = new Set<string>()
 
-  constructor(private readonly d: ContainerNetworkingDeps) {}
+  private readonly proxy: UserlandProxy
+
+  constructor(private readonly d: ContainerNetworkingDeps) {
+    this.proxy = new UserlandProxy(d.stack.sockets, d.stack.host)
+  }
 
   /** updateNetworkConfig: predefined networks take no --ip or alias; user networks get the short id as an alias. */
   private updateConfig(c: Container, net: Network, s: EndpointSettings): void {
@@ -184,6 +189,7 @@ export class ContainerNetworking {
     for (const p of c.NetworkSettings.Ports) {
       if (p.PublicPort === undefined || p.IP === undefined || p.IP.includes(':') || p.Type === 'sctp') continue
       this.d.networks.iptables.addPort(c.Id, { bridge: first.bridgeName!, protocol: p.Type, hostIp: p.IP, hostPort: p.PublicPort, containerIp, containerPort: p.PrivatePort })
+      if (p.Type === 'tcp') this.proxy.add(c.Id, p.PublicPort, ep.ip, p.PrivatePort)
     }
   }
 
@@ -191,6 +197,7 @@ export class ContainerNetworking {
   tearDown(c: Container, ns: NetNamespace): void {
     releasePorts(c.NetworkSettings.Ports, this.d.ports)
     this.d.networks.iptables.removePorts(c.Id)
+    this.proxy.remove(c.Id)
     c.NetworkSettings.Ports = []
     for (const [name, settings] of c.NetworkSettings.Networks) {
       const net = this.d.networks.find(name)
