@@ -15,6 +15,7 @@ import { Prng } from './sim/random'
 import { Kernel } from './kernel/kernel'
 import { FileSystem } from './kernel/fs/fs'
 import type { Sandbox } from './kernel/proc/process'
+import { ForkError } from './kernel/proc/errors'
 import type { Tty, TtyId } from './kernel/proc/tty'
 import { createNetworkStack } from './kernel/net/stack'
 import { setupHostNetwork } from './kernel/net/host-setup'
@@ -96,8 +97,15 @@ export function createWorld(options: WorldOptions): World {
   populateHostRootfs(hostFs, HOST_PROGRAMS)
   const host: Sandbox = { net: net.host, fs: hostFs, uts: { hostname: HOST_NAME }, owner: 'host' }
   const runtime: ContainerRuntime = {
-    spawn: (r) =>
-      runner.spawn(undefined, r.argv, { sandbox: r.sandbox, env: r.env, cwd: r.cwd, stdin: r.stdin, stdout: r.stdout, stderr: r.stderr, ...(r.tty ? { tty: r.tty } : {}), newGroup: true }),
+    spawn: (r) => {
+      try {
+        return runner.spawn(undefined, r.argv, { sandbox: r.sandbox, env: r.env, cwd: r.cwd, stdin: r.stdin, stdout: r.stdout, stderr: r.stderr, ...(r.tty ? { tty: r.tty } : {}), newGroup: true })
+      } catch (error) {
+        // A full process table makes runc fail; the daemon reports it as Docker would.
+        if (error instanceof ForkError) return { error: 'fork-failed', path: r.argv[0] ?? '' }
+        throw error
+      }
+    },
   }
   // One wall clock for the whole host: docker's timestamps agree with `date` and `ls -l`.
   const daemon: DockerDaemon = new DockerDaemon({ clock, random, net, hostFs, hostname: HOST_NAME, runtime, epochMs: EPOCH_BASE_MS })

@@ -23,7 +23,8 @@ export interface RuntimeSpawnRequest {
 
 /** execvp failed before a process existed (same shape as the shell runtime's ExecFailure). */
 export interface RuntimeSpawnFailure {
-  readonly error: 'not-found' | 'not-executable' | 'is-directory'
+  /** `fork-failed`: the host's process table is full (EAGAIN). */
+  readonly error: 'not-found' | 'not-executable' | 'is-directory' | 'fork-failed'
   readonly path: string
 }
 
@@ -38,6 +39,7 @@ export function isSpawnFailure(x: Process | RuntimeSpawnFailure): x is RuntimeSp
 
 /** runc's words for an exec that could not start (runc 1.1, as in capture 000's stack). */
 export function spawnFailureText(f: RuntimeSpawnFailure, argv0: string): string {
+  if (f.error === 'fork-failed') return 'fork/exec /proc/self/exe: resource temporarily unavailable'
   const why = f.error === 'not-found' ? 'executable file not found in $PATH' : f.error === 'is-directory' ? 'is a directory' : 'permission denied'
   return `exec: "${argv0}": ${why}`
 }

@@ -5,11 +5,21 @@
  */
 import type { VirtualClock } from '../sim/clock'
 import type { Prng } from '../sim/random'
+import { FsError } from './fs/fs'
 import type { NetworkStack } from './net/types'
-import { ExitRequest, SIGNAL_NUMBERS, Terminated, type SignalName } from './proc/errors'
+import { ExitRequest, ForkError, SIGNAL_NUMBERS, Terminated, type SignalName } from './proc/errors'
 import { Process, type ProcessInit } from './proc/process'
 import { Scheduler } from './proc/scheduler'
 import { Tty, type TtyId, type TtyObserver } from './proc/tty'
+
+/**
+ * Live processes one kernel holds at most; past it spawn fails as fork(2)
+ * does with EAGAIN. Linux's default pid_max is 32768 and a desktop's
+ * RLIMIT_NPROC some tens of thousands; 4096 is far above anything the
+ * tutorial runs (a few hundred) and low enough that a fork bomb fills the
+ * table in a few milliseconds of engine time and a few MiB of memory.
+ */
+export const MAX_PROCESSES = 4096
 
 export type ProcessMain = (proc: Process) => Promise<number>
 
@@ -22,6 +32,8 @@ export class Kernel {
   private processes = new Map<number, Process>()
   private ttys = new Map<TtyId, Tty>()
   private lastPid = 0
+  /** The process table's size limit (tests lower it). */
+  maxProcesses = MAX_PROCESSES
 
   constructor(
     readonly clock: VirtualClock,
@@ -29,8 +41,12 @@ export class Kernel {
     readonly net: NetworkStack,
   ) {}
 
-  /** Starts `main` as a new process; its promise settles into an exit status, never a throw. */
+  /**
+   * Starts `main` as a new process; its promise settles into an exit status,
+   * never a throw. Throws ForkError (EAGAIN) when the process table is full.
+   */
   spawn(options: SpawnOptions, main: ProcessMain): Process {
+    if (this.processes.size >= this.maxProcesses) throw new ForkError()
     const pid = ++this.lastPid
     const proc = new Process({ ...options, pid, ppid: options.parent?.pid ?? 0 }, this.clock, this.scheduler)
     this.processes.set(pid, proc)
@@ -82,8 +98,27 @@ export class Kernel {
 function exitStatusOf(proc: Process, error: unknown): number {
   if (error instanceof ExitRequest) return error.code
   if (error instanceof Terminated) return 128 + SIGNAL_NUMBERS[error.signal]
+  const name = proc.argv[0] ?? '?'
+  // The report goes to stderr, which may itself be the full file: never let it throw here.
+  const report = (text: string): void => {
+    try {
+      proc.stderr.write(text)
+    } catch {
+      /* nowhere to report it */
+    }
+  }
+  // A program that does not handle a failed fork(2) itself: report it as perror("fork") would.
+  if (error instanceof ForkError) {
+    report(`${name}: fork: ${error.message}\n`)
+    return 1
+  }
+  // A write to a full file that the program did not handle: GNU's close_stdout says "write error".
+  if (error instanceof FsError && error.code === 'ENOSPC') {
+    report(`${name}: write error: ${error.message}\n`)
+    return 1
+  }
   // A bug in a program must not take the engine down: report it like a crash.
   const message = error instanceof Error ? error.message : String(error)
-  proc.stderr.write(`${proc.argv[0] ?? '?'}: internal error: ${message}\n`)
+  report(`${name}: internal error: ${message}\n`)
   return 70
 }

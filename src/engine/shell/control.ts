@@ -19,3 +19,11 @@ export class ShellExit {
 }
 /** ^C in an interactive shell: abandon the command line, back to the prompt. */
 export class CommandInterrupt {}
+/**
+ * An error that abandons the command line in an interactive shell (bash's
+ * throw_to_top_level, ash's EXERROR), such as a failed fork: back to the
+ * prompt with `status` in $?. A non-interactive shell exits instead.
+ */
+export class CommandAbort {
+  constructor(readonly status: number) {}
+}

@@ -49,7 +49,9 @@ export class FileOutput implements OutputStream {
   write(data: string): void {
     try {
       this.fs.writeFile(this.path, data, { append: true })
-    } catch {
+    } catch (e) {
+      // A full file or filesystem: the writer gets ENOSPC (FsError) and reports it.
+      if (e instanceof FsError && e.code === 'ENOSPC') throw e
       // The file vanished (rm while writing): the data goes nowhere, as with an unlinked inode.
     }
   }

@@ -6,15 +6,65 @@
  * the shell (as bash does with tcsetpgrp(3)); when a job dies of SIGINT the
  * shell abandons the rest of the command line, as bash does.
  */
-import { Interrupted } from '../kernel/proc/errors'
+import { ForkError, Interrupted } from '../kernel/proc/errors'
 import type { Process } from '../kernel/proc/process'
 import { NULL_INPUT, Pipe } from '../kernel/proc/streams'
 import type { Command, List, Pipeline } from './ast'
-import { BreakSignal, CommandInterrupt, ContinueSignal, ReturnSignal, ShellExit } from './control'
+import { BreakSignal, CommandAbort, CommandInterrupt, ContinueSignal, ReturnSignal, ShellExit } from './control'
 import type { Fds } from './io'
 import type { ShellApi as Shell } from './api'
 import { unparse } from './unparse'
 import { withExitTrap } from './traps'
+
+/** bash's FORKSLEEP_MAX (jobs.c): retry after 1, 2, 4 and 8 seconds, then give up. */
+const FORKSLEEP_MAX_S = 16
+
+/**
+ * Starts a child with `start` (a fork or a spawn). When the process table is
+ * full, fails as the shells do:
+ * - bash (jobs.c, make_child): "bash: fork: retry: Resource temporarily
+ *   unavailable" and a sleep of 1, 2, 4, 8 s between tries, then "bash:
+ *   fork: Resource temporarily unavailable", status EX_NOEXEC (126), and
+ *   throw_to_top_level, which ors in 128: $? is 254 and the command line is
+ *   abandoned (a non-interactive shell exits 254).
+ * - BusyBox ash (forkshell): "sh: can't fork: Resource temporarily
+ *   unavailable", status 2; dash: "sh: 1: Cannot fork", status 2.
+ * The sleeps are on the virtual clock, so a fork bomb at the limit waits
+ * instead of spinning; ash's immediate failure yields a slice first so the
+ * driver (and ^C) get their turn.
+ * The result is boxed so an in-process subshell's promise is not unwrapped.
+ */
+export function startChild<T>(sh: Shell, fds: Fds, start: () => T): { child: T } | Promise<{ child: T }> {
+  // The common case stays synchronous: the caller wires the child (pgid, pipes) before it runs.
+  try {
+    return { child: start() }
+  } catch (e) {
+    if (!(e instanceof ForkError)) throw e
+    return forkFailed(sh, fds, start, e)
+  }
+}
+
+async function forkFailed<T>(sh: Shell, fds: Fds, start: () => T, first: ForkError): Promise<{ child: T }> {
+  const flavor = sh.config.flavor
+  const bash = flavor.kind === 'bash'
+  let error = first
+  for (let forksleep = 1; bash && forksleep < FORKSLEEP_MAX_S; forksleep *= 2) {
+    sh.error(`fork: retry: ${error.message}`, fds)
+    // A signal the shell handles (^C at an interactive shell) cuts the sleep short and ends the retries.
+    if (!(await sh.proc.sleep(forksleep * 1000)) || sh.interrupted) break
+    try {
+      return { child: start() }
+    } catch (e) {
+      if (!(e instanceof ForkError)) throw e
+      error = e
+    }
+  }
+  if (!bash) await sh.guard(sh.proc.yield())
+  sh.error(bash ? `fork: ${error.message}` : flavor.variant === 'dash' ? 'Cannot fork' : `can't fork: ${error.message}`, fds)
+  const status = bash ? 126 | 128 : 2
+  if (sh.interactive) throw new CommandAbort(status)
+  throw new ShellExit(status)
+}
 
 /** Runs `body` in a subshell: a forked process when the runtime can fork, else in-process. */
 export function forkShell(sh: Shell, fds: Fds, body: (sub: Shell) => Promise<number>, newGroup: boolean): Process | Promise<number> {
@@ -82,11 +132,20 @@ export async function runPipeline(sh: Shell, cmd: Pipeline, fds: Fds): Promise<n
     const pipes = Array.from({ length: n - 1 }, () => new Pipe())
     const children: (Process | Promise<number>)[] = []
     let pgid: number | undefined
-    cmd.commands.forEach((stage, i) => {
+    for (const [i, stage] of cmd.commands.entries()) {
       let stageFds = fds
       if (i > 0) stageFds = stageFds.with(0, pipes[i - 1]!.reader)
       if (i < n - 1) stageFds = stageFds.with(1, pipes[i]!.writer)
-      const started = forkShell(sh, stageFds, (sub) => sub.run(stage, sub.fds), sh.config.jobControl && i === 0)
+      let started: Process | Promise<number>
+      try {
+        const r = startChild(sh, stageFds, () => forkShell(sh, stageFds, (sub) => sub.run(stage, sub.fds), sh.config.jobControl && i === 0))
+        started = r instanceof Promise ? (await r).child : r.child
+      } catch (e) {
+        // bash's terminate_current_pipeline: the stages already started get SIGTERM.
+        for (const c of children) if (!(c instanceof Promise)) c.signal('SIGTERM')
+        for (const p of pipes) p.writer.close()
+        throw e
+      }
       const close = (): void => {
         if (i < n - 1) pipes[i]!.writer.close()
         if (i > 0) pipes[i - 1]!.reader.close()
@@ -100,7 +159,7 @@ export async function runPipeline(sh: Shell, cmd: Pipeline, fds: Fds): Promise<n
         void started.exited.then(close)
         children.push(started)
       }
-    })
+    }
     const statuses = await waitForeground(sh, children, pgid)
     // set -o pipefail: the last non-zero status of any stage (bash, ash).
     status = sh.state.options.pipefail ? (statuses.findLast((s) => s !== 0) ?? 0) : statuses.at(-1)!
@@ -112,7 +171,8 @@ export async function runPipeline(sh: Shell, cmd: Pipeline, fds: Fds): Promise<n
 }
 
 export async function runSubshell(sh: Shell, body: List, fds: Fds): Promise<number> {
-  const started = forkShell(sh, fds, (sub) => sub.runList(body, sub.fds), sh.config.jobControl)
+  const r = startChild(sh, fds, () => forkShell(sh, fds, (sub) => sub.runList(body, sub.fds), sh.config.jobControl))
+  const started = r instanceof Promise ? (await r).child : r.child
   const pgid = started instanceof Promise ? undefined : started.pgid
   const [status] = await waitForeground(sh, [started], pgid)
   if (sh.interrupted) throw new CommandInterrupt()
@@ -124,7 +184,8 @@ export async function runSubshell(sh: Shell, body: List, fds: Fds): Promise<numb
 export async function runAsync(sh: Shell, node: Command, fds: Fds): Promise<number> {
   // Without job control an asynchronous list reads /dev/null (XCU 2.9.3.1).
   const jobFds = sh.config.jobControl ? fds : fds.with(0, NULL_INPUT)
-  const started = forkShell(sh, jobFds, (sub) => sub.run(node, sub.fds), sh.config.jobControl)
+  const r = startChild(sh, jobFds, () => forkShell(sh, jobFds, (sub) => sub.run(node, sub.fds), sh.config.jobControl))
+  const started = r instanceof Promise ? (await r).child : r.child
   const state = sh.state
   const id = Math.max(0, ...state.jobs.map((j) => j.id)) + 1
   const pid = started instanceof Promise ? sh.proc.pid : started.pid

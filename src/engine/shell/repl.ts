@@ -7,9 +7,10 @@
  * complete command at a time, so a syntax error late in the script does not
  * stop the commands before it (as sh does).
  */
+import { FsError } from '../kernel/fs/fs'
 import { Interrupted } from '../kernel/proc/errors'
 import type { List } from './ast'
-import { CommandInterrupt, ReturnSignal, ShellExit } from './control'
+import { CommandAbort, CommandInterrupt, ReturnSignal, ShellExit } from './control'
 import type { Shell } from './interpreter'
 import { reportJobs } from './jobs'
 import { parse, ScriptParser } from './parser'
@@ -54,6 +55,9 @@ async function runTop(sh: Shell, list: List): Promise<number | ShellExit> {
       return 130
     }
     if (e instanceof ReturnSignal) return e.status
+    if (e instanceof CommandAbort) return e.status
+    // The shell's own message to a full file (`cmd 2>full`): it could not say it; the command failed.
+    if (e instanceof FsError && e.code === 'ENOSPC') return 1
     throw e
   }
 }

@@ -9,6 +9,7 @@ import type { Process, Sandbox } from '../kernel/proc/process'
 import type { InputStream, OutputStream } from '../kernel/proc/streams'
 import type { Tty } from '../kernel/proc/tty'
 import { resolvePath } from '../kernel/fs/fs'
+import { ForkError } from '../kernel/proc/errors'
 
 export interface ProgramContext {
   readonly proc: Process
@@ -16,7 +17,10 @@ export interface ProgramContext {
   readonly kernel: Kernel
   /** Runs another executable as a child process and waits for its exit status. */
   exec(argv: readonly string[], options?: ExecOptions): Promise<number>
-  /** Starts another executable as a child process without waiting. */
+  /**
+   * Starts another executable as a child process without waiting. Like
+   * `fork`, throws ForkError (EAGAIN) when the kernel's process table is full.
+   */
   spawn(argv: readonly string[], options?: ExecOptions): Process | ExecFailure
   /**
    * fork(2): starts a child process that runs `main` (not a named program)
@@ -144,7 +148,15 @@ export class ProgramRunner {
         )
       },
       exec: async (argv, options = {}) => {
-        const child = this.spawn(proc, argv, { ...options, sandbox: options.sandbox ?? proc.sandbox })
+        let child: Process | ExecFailure
+        try {
+          child = this.spawn(proc, argv, { ...options, sandbox: options.sandbox ?? proc.sandbox })
+        } catch (e) {
+          if (!(e instanceof ForkError)) throw e
+          // What a C program's perror("fork") prints; 126 as a shell reports a command it could not run.
+          ;(options.stderr ?? proc.stderr).write(`${proc.argv[0] ?? '?'}: fork: ${e.message}\n`)
+          return 126
+        }
         if (isExecFailure(child)) {
           ;(options.stderr ?? proc.stderr).write(`${argv[0]}: ${child.error === 'not-found' ? 'command not found' : 'Permission denied'}\n`)
           return child.error === 'not-found' ? 127 : 126

@@ -4,6 +4,7 @@
  * PATH. Exit statuses as sh defines them: 127 not found, 126 not
  * executable, 128+n for a signal, 1 for a failed redirection or expansion.
  */
+import { FsError } from '../kernel/fs/fs'
 import { NULL_INPUT, type InputStream, type OutputStream } from '../kernel/proc/streams'
 import { plainText, type Redirect, type SimpleCommand } from './ast'
 import { parse } from './parser'
@@ -12,7 +13,7 @@ import { CommandInterrupt, ReturnSignal, ShellExit } from './control'
 import { ExpansionError, expandString, expandWords } from './expand'
 import { applyRedirect, RedirectError, type Fds, type Stream } from './io'
 import type { ShellApi as Shell } from './api'
-import { waitForeground } from './jobs'
+import { startChild, waitForeground } from './jobs'
 import { isExecFailure } from './runtime'
 import type { Command } from './ast'
 
@@ -132,6 +133,17 @@ export async function runCommand(sh: Shell, argv: string[], assigns: [string, st
     for (const [n, v] of assigns) state.set(n, v, keep ? undefined : true)
     try {
       return fn ? await callFunction(sh, fn, argv, fds) : await builtin!(sh, argv, fds)
+    } catch (e) {
+      // A builtin's write to a full file: bash's sh_wrerror, "bash: echo: write error: No space left on device".
+      if (!fn && e instanceof FsError && e.code === 'ENOSPC') {
+        try {
+          sh.error(`${name}: write error: ${e.message}`, fds)
+        } catch {
+          /* stderr is the full file too */
+        }
+        return 1
+      }
+      throw e
     } finally {
       if (!keep)
         for (const [n, old] of saved) {
@@ -160,14 +172,17 @@ export async function callFunction(sh: Shell, body: Command, argv: string[], fds
 }
 
 async function runExternal(sh: Shell, argv: string[], env: Record<string, string>, fds: Fds): Promise<number> {
-  const child = sh.ctx.spawn(argv, {
-    stdin: fds.input(0) ?? NULL_INPUT,
-    stdout: fds.output(1),
-    stderr: fds.output(2),
-    env,
-    cwd: sh.state.cwd,
-    newGroup: sh.config.jobControl,
-  })
+  const r = startChild(sh, fds, () =>
+    sh.ctx.spawn(argv, {
+      stdin: fds.input(0) ?? NULL_INPUT,
+      stdout: fds.output(1),
+      stderr: fds.output(2),
+      env,
+      cwd: sh.state.cwd,
+      newGroup: sh.config.jobControl,
+    }),
+  )
+  const child = r instanceof Promise ? (await r).child : r.child
   if (isExecFailure(child)) {
     sh.error(sh.config.flavor.execFailure(argv[0]!, child.error), fds)
     return child.error === 'not-found' ? 127 : 126

@@ -30,7 +30,7 @@ export interface SymlinkNode extends NodeBase {
 }
 export type FsNode = DirNode | FileNode | SymlinkNode
 
-export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP' | 'EBUSY'
+export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP' | 'EBUSY' | 'ENOSPC'
 
 const MESSAGES: Record<FsErrorCode, string> = {
   ENOENT: 'No such file or directory',
@@ -41,7 +41,22 @@ const MESSAGES: Record<FsErrorCode, string> = {
   EINVAL: 'Invalid argument',
   ELOOP: 'Too many levels of symbolic links',
   EBUSY: 'Device or resource busy',
+  ENOSPC: 'No space left on device',
 }
+
+/**
+ * Runaway output to files (`yes > /tmp/f`) must end instead of eating the
+ * tab's memory. One file holds at most MAX_FILE_SIZE characters (a string's
+ * length stands for bytes: the files learners write are text), and the files
+ * written through one filesystem at most FS_CAPACITY in all, like a tmpfs
+ * mounted with size=. Past either limit a write stores what fits and fails
+ * with ENOSPC, as write(2) on a full filesystem does. (Linux would give
+ * EFBIG for a per-file RLIMIT_FSIZE; one errno keeps the message learners
+ * see the same: `No space left on device`.) Both are far above anything the
+ * tutorial writes (a few KiB of redis.conf).
+ */
+export const MAX_FILE_SIZE = 64 * 1024 * 1024
+export const FS_CAPACITY = 256 * 1024 * 1024
 
 /** An errno from a filesystem call; `message` is strerror's text. */
 export class FsError extends Error {
@@ -79,6 +94,16 @@ export function basename(path: string): string {
 
 export class FileSystem {
   readonly root: DirNode
+  /** Largest file a write may produce (tests lower it). */
+  maxFileSize = MAX_FILE_SIZE
+  /** Characters the files written through this filesystem may hold in all (tests lower it). */
+  capacity = FS_CAPACITY
+  /**
+   * Characters held by files written through this filesystem: writeFile adds,
+   * truncation, unlink and rmdir subtract. Nodes placed with `attach` (image
+   * layers, bind mounts) and edits made on nodes directly are not counted.
+   */
+  used = 0
 
   constructor(private readonly now: () => number = () => 0) {
     this.root = this.newDir(0o755)
@@ -154,18 +179,41 @@ export class FileSystem {
   /** Creates or replaces a file's content (O_CREAT|O_TRUNC, or O_APPEND). */
   writeFile(path: string, content: string, options: { append?: boolean; mode?: number } = {}): FileNode {
     const existing = this.tryLookup(path)
+    let file: FileNode
     if (existing) {
       if (existing.kind === 'dir') throw new FsError('EISDIR', path)
-      const file = existing as FileNode
-      file.content = options.append ? file.content + content : content
-      file.mtime = this.now()
-      return file
+      file = existing as FileNode
+      if (!options.append) {
+        this.used = Math.max(0, this.used - file.content.length)
+        file.content = ''
+      }
+    } else {
+      const { dir, name } = this.parentOf(path)
+      file = this.newFile('', options.mode ?? 0o644)
+      dir.entries.set(name, file)
+      dir.mtime = this.now()
     }
-    const { dir, name } = this.parentOf(path)
-    const file = this.newFile(content, options.mode ?? 0o644)
-    dir.entries.set(name, file)
-    dir.mtime = this.now()
+    // Past a limit, store what fits (a short write) and fail with ENOSPC.
+    const room = Math.max(0, Math.min(this.maxFileSize - file.content.length, this.capacity - this.used))
+    const fits = content.length <= room ? content : content.slice(0, room)
+    if (fits.length > 0) file.content += fits
+    this.used += fits.length
+    file.mtime = this.now()
+    if (fits.length < content.length) throw new FsError('ENOSPC', path)
     return file
+  }
+
+  /** Characters held by the files under `node` (for the capacity count when they go). */
+  private sizeOf(node: FsNode): number {
+    if (node.kind === 'file') return node.content.length
+    if (node.kind !== 'dir') return 0
+    let total = 0
+    for (const child of node.entries.values()) total += this.sizeOf(child)
+    return total
+  }
+
+  private release(node: FsNode): void {
+    this.used = Math.max(0, this.used - this.sizeOf(node))
   }
 
   mkdir(path: string, options: { parents?: boolean; mode?: number } = {}): DirNode {
@@ -214,6 +262,7 @@ export class FileSystem {
     if (!node) throw new FsError('ENOENT', path)
     if (node.kind === 'dir') throw new FsError('EISDIR', path)
     dir.entries.delete(name)
+    this.release(node)
   }
 
   rmdir(path: string, recursive = false): void {
@@ -223,6 +272,7 @@ export class FileSystem {
     if (node.kind !== 'dir') throw new FsError('ENOTDIR', path)
     if (!recursive && node.entries.size > 0) throw new FsError('ENOTEMPTY', path)
     dir.entries.delete(name)
+    this.release(node)
   }
 
   rename(from: string, to: string): void {

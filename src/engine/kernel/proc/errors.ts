@@ -34,3 +34,14 @@ export class ExitRequest extends Error {
     super(`exit ${code}`)
   }
 }
+
+/**
+ * fork(2) failed with EAGAIN: the process table is full (RLIMIT_NPROC or
+ * the kernel's limit). `message` is strerror(EAGAIN), as the shells print it.
+ */
+export class ForkError extends Error {
+  readonly code = 'EAGAIN'
+  constructor() {
+    super('Resource temporarily unavailable')
+  }
+}

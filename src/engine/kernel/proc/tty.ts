@@ -127,6 +127,13 @@ export class Tty implements InputStream, OutputStream {
     })
   }
 
+  /**
+   * Output to the terminal is not buffered here: each write goes straight to
+   * the observer (the worker posts it as `terminal.output`), so runaway
+   * output (`yes`, `cat /dev/zero`-like loops) keeps no memory in the engine
+   * and is bounded on screen by xterm's scrollback (10000 lines, see
+   * src/ui/terminal/registry.ts). Writers yield every chunk, so ^C gets in.
+   */
   write(data: string): void {
     this.output(data)
   }

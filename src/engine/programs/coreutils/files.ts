@@ -31,12 +31,16 @@ export const cat: Program = async (ctx) => {
       for (let chunk = await ctx.proc.read(); chunk !== null; chunk = await ctx.proc.read()) emit(chunk)
       continue
     }
+    let text: string
     try {
-      emit(ctx.proc.sandbox.fs.readFile(absolute(ctx, f)))
+      text = ctx.proc.sandbox.fs.readFile(absolute(ctx, f))
     } catch (e) {
       fail(ctx, isBusybox(ctx) ? `can't open '${f}': ${errnoText(e)}` : `${f}: ${errnoText(e)}`)
       status = 1
+      continue
     }
+    // A failed write (ENOSPC) is not the input's fault: it ends cat with "cat: write error: …" (the kernel reports it).
+    emit(text)
   }
   return status
 }

@@ -4,7 +4,7 @@
  * and prints what was appended until ^C; du counts 4 KiB blocks as ext4
  * does; df lists the mounts a container (or the host) has.
  */
-import type { FsNode } from '../../kernel/fs/fs'
+import { FsError, type FsNode } from '../../kernel/fs/fs'
 import type { Program, ProgramContext } from '../../shell/runtime'
 import { absolute, fail, isBusybox, parseOptions, readOperand, usage } from './util'
 
@@ -13,7 +13,18 @@ export const yes: Program = async (ctx) => {
   const line = `${args.length ? args.join(' ') : 'y'}\n`
   const chunk = line.repeat(Math.max(1, Math.floor(4096 / line.length)))
   for (;;) {
-    ctx.proc.out(chunk)
+    try {
+      ctx.proc.out(chunk)
+    } catch (e) {
+      // GNU yes.c: error (0, errno, _("standard output")), exit 1; BusyBox: bb_perror_nomsg_and_die.
+      if (!(e instanceof FsError)) throw e
+      try {
+        ctx.proc.err(isBusybox(ctx) ? `yes: ${e.message}\n` : `yes: standard output: ${e.message}\n`)
+      } catch {
+        /* stderr is the full file too (yes >f 2>&1) */
+      }
+      return 1
+    }
     await ctx.proc.yield()
   }
 }
