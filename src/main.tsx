@@ -5,6 +5,9 @@
  * before the terminal exists is buffered by the engine client.
  */
 import { startEngineWorker } from './ui/engine-worker'
+import { bootLab } from './store/lab'
 
-startEngineWorker(location.search)
+// The lab to open (a shared link, else the saved lab) is known before the worker starts,
+// so a lab is replayed into the worker's first World instead of replacing an empty one.
+startEngineWorker(location.search, bootLab(location).workerName)
 void import('./ui/boot')

@@ -28,7 +28,16 @@ const writers = new Map<string, TerminalWriter>()
 const pending = new Map<string, string>()
 let nextTerminal = 1
 
+const listeners = new Set<(message: FromEngine) => void>()
+
+/** Sees every engine message (the scenario recorder, replay progress, lesson typing). Returns the unsubscribe function. */
+export function addEngineListener(listener: (message: FromEngine) => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 function receive(message: FromEngine): void {
+  for (const l of listeners) l(message)
   if (message.type === 'terminal.output') {
     const write = writers.get(message.terminal)
     if (write) write(message.data)
@@ -101,6 +110,11 @@ export function closeContainerTerminal(containerId: string): void {
   store.setState({ containerTerminals: rest, activeTab: tabStays ? state.activeTab : 'host' })
   pending.delete(terminal)
   postToEngine({ type: 'terminal.close', terminal })
+}
+
+/** After a replay restored tabs `exec-1…exec-N`, new terminals are numbered after them. */
+export function reserveTerminalIds(upTo: number): void {
+  nextTerminal = Math.max(nextTerminal, upTo + 1)
 }
 
 export function setClockRate(rate: number): void {

@@ -12,6 +12,8 @@ import { useT } from './i18n/use-t'
 import { TerminalPane } from './terminal/TerminalPane'
 import { HelpDialog } from './HelpDialog'
 import { handleShortcut } from './shortcuts'
+import { ScenarioBar } from './panels/ScenarioBar'
+import { ScenarioOverlay } from './panels/ScenarioOverlay'
 
 const GraphPane = lazy(() => import('./graph/GraphPane'))
 
@@ -55,6 +57,7 @@ function Header({ onHelp }: { onHelp: () => void }) {
     <header className="app-header">
       <h1>{t('app.title')}</h1>
       <div className="header-controls">
+        <ScenarioBar />
         <div className="segmented" role="group" aria-label={t('app.clock')}>
           {([
             [0, 'app.clock.pause', '❚❚'],
@@ -131,6 +134,7 @@ export function App() {
     <div className={`app${presenter ? ' presenter' : ''}`}>
       <Header onHelp={() => setHelp(true)} />
       <HelpDialog open={help} onClose={() => setHelp(false)} />
+      <ScenarioOverlay />
       <main ref={main} className={`app-main${stacked ? ' stacked' : ''}${dragging ? ' dragging' : ''}`} style={stacked ? { gridTemplateRows: `${first} 8px 1fr` } : { gridTemplateColumns: `${first} 8px 1fr` }}>
         <Suspense fallback={<div className="graph-pane" />}>
           <GraphPane />

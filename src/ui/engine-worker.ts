@@ -8,9 +8,10 @@ import { createWorkerPort } from '../protocol/port'
 import { connectEngine } from '../store/engine-client'
 
 /** `?seed=N` in the page URL picks the World's seed (default 1, chosen in the worker). */
-export function startEngineWorker(search: string): Worker {
+export function startEngineWorker(search: string, workerName?: string): Worker {
   const seed = new URLSearchParams(search).get('seed')
-  const name = seed !== null && /^\d+$/.test(seed) ? `dockernet seed=${seed}` : 'dockernet'
+  // The lab (src/store/lab.ts) names the worker when it replays a scenario or has its own seed.
+  const name = workerName ?? (seed !== null && /^\d+$/.test(seed) ? `dockernet seed=${seed}` : 'dockernet')
   const worker = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name })
   connectEngine(createWorkerPort(worker))
   return worker

@@ -44,7 +44,9 @@ export function createPump(options: PumpOptions): Pump {
   let stopped = false
   let wake: (() => void) | undefined
 
-  const target = (): number => Math.max(world.now(), baseVirtual + (wallNow() - baseWall) * rate)
+  // Whole milliseconds: input then lands at an integer virtual time, which keeps the recorded
+  // scenario's `at` stamps short (src/worker/replay.ts) and its replay exact.
+  const target = (): number => Math.max(world.now(), Math.floor(baseVirtual + (wallNow() - baseWall) * rate))
 
   const sleep = (): Promise<void> =>
     new Promise<void>((resolve) => {
