@@ -6,31 +6,14 @@
  *    serves per wall second (each request crosses the simulated network as a TCP message).
  * Run: npx tsx bench/redis.ts
  */
+import { REDIS_CONFIG_BLOCK, redisRunBlock } from '../src/share/lessons/tutorial-blocks'
 import { performance } from 'node:perf_hooks'
 import { createTestHost } from '../src/testing/host'
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-const CONFIG = `for port in $(seq 1 6); \\
-do \\
-mkdir -p /mydata/redis/node-\${port}/conf
-touch /mydata/redis/node-\${port}/conf/redis.conf
-cat << EOF >/mydata/redis/node-\${port}/conf/redis.conf
-port 6379
-bind 0.0.0.0
-cluster-enabled yes
-cluster-config-file nodes.conf
-cluster-node-timeout 5000
-cluster-announce-ip 172.38.0.1\${port}
-cluster-announce-port 6379
-cluster-announce-bus-port 16379
-appendonly yes
-EOF
-done`
-const run = (n: number): string => `docker run -p 637${n}:6379 -p 1637${n}:16379 --name redis-${n} \\
--v /mydata/redis/node-${n}/data:/data \\
--v /mydata/redis/node-${n}/conf/redis.conf:/etc/redis/redis.conf \\
--d --net redis --ip 172.38.0.1${n} redis:5.0.9-alpine3.11 redis-server /etc/redis/redis.conf`
+const CONFIG = REDIS_CONFIG_BLOCK
+const run = redisRunBlock
 
 async function tutorial(): Promise<number> {
   const start = performance.now()

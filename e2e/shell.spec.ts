@@ -3,26 +3,11 @@
 // streaming ping and a busy loop.
 import { expect, test } from '@playwright/test'
 import { openApp, terminalText, typeLine, waitForText } from './helpers'
+import { REDIS_CONFIG_BLOCK } from '../src/share/lessons/tutorial-blocks'
 
-// Part 5 of the tutorial (shared/seed/tutorial-docker-network.zh.md), verbatim.
+// Part 5 of the tutorial, verbatim (one copy, in the lesson's data).
 // The test hook trims trailing spaces, so a prompt reads as `…#` at the end of the text.
-const T25 = `for port in $(seq 1 6); \\
-do \\
-mkdir -p /mydata/redis/node-\${port}/conf
-touch /mydata/redis/node-\${port}/conf/redis.conf
-cat << EOF >/mydata/redis/node-\${port}/conf/redis.conf
-port 6379
-bind 0.0.0.0
-cluster-enabled yes
-cluster-config-file nodes.conf
-cluster-node-timeout 5000
-cluster-announce-ip 172.38.0.1\${port}
-cluster-announce-port 6379
-cluster-announce-bus-port 16379
-appendonly yes
-EOF
-done
-`
+const T25 = `${REDIS_CONFIG_BLOCK}\n`
 
 test('T25 pasted as one block writes six redis.conf files', async ({ page, context }) => {
   test.setTimeout(60_000)

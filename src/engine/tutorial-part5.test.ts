@@ -3,6 +3,7 @@
  * typed into the host terminal, compared with the tutorial's 5.0.9 outputs
  * after normalising node ids (40 hex), times and the number of join dots.
  */
+import { REDIS_CONFIG_BLOCK, redisRunBlock } from '../share/lessons/tutorial-blocks'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { createTestHost, type TestHost } from '../testing/host'
@@ -12,27 +13,9 @@ const ESC = String.fromCharCode(27)
 const strip = (s: string): string => s.split(ESC).map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, ''))).join('')
 const ids = (s: string): string => s.replace(/\b[0-9a-f]{40}\b/g, '<id>')
 
-const CONFIG_BLOCK = `for port in $(seq 1 6); \\
-do \\
-mkdir -p /mydata/redis/node-\${port}/conf
-touch /mydata/redis/node-\${port}/conf/redis.conf
-cat << EOF >/mydata/redis/node-\${port}/conf/redis.conf
-port 6379
-bind 0.0.0.0
-cluster-enabled yes
-cluster-config-file nodes.conf
-cluster-node-timeout 5000
-cluster-announce-ip 172.38.0.1\${port}
-cluster-announce-port 6379
-cluster-announce-bus-port 16379
-appendonly yes
-EOF
-done`
 
-const runBlock = (n: number): string => `docker run -p 637${n}:6379 -p 1637${n}:16379 --name redis-${n} \\
--v /mydata/redis/node-${n}/data:/data \\
--v /mydata/redis/node-${n}/conf/redis.conf:/etc/redis/redis.conf \\
--d --net redis --ip 172.38.0.1${n} redis:5.0.9-alpine3.11 redis-server /etc/redis/redis.conf`
+const CONFIG_BLOCK = REDIS_CONFIG_BLOCK
+const runBlock = redisRunBlock
 
 const CREATE_TRANSCRIPT = `>>> Performing hash slots allocation on 6 nodes...
 Master[0] -> Slots 0 - 5460

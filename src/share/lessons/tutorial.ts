@@ -11,39 +11,10 @@
  */
 import type { Check, Lesson, LessonStep } from '../scenario'
 import { TUTORIAL_TEXT } from './tutorial-text'
+import { REDIS_CONFIG_BLOCK, redisRunBlock } from './tutorial-blocks'
 
-const CONFIG_BLOCK = `for port in $(seq 1 6); \\
-do \\
-mkdir -p /mydata/redis/node-\${port}/conf
-touch /mydata/redis/node-\${port}/conf/redis.conf
-cat << EOF >/mydata/redis/node-\${port}/conf/redis.conf
-port 6379
-bind 0.0.0.0
-cluster-enabled yes
-cluster-config-file nodes.conf
-cluster-node-timeout 5000
-cluster-announce-ip 172.38.0.1\${port}
-cluster-announce-port 6379
-cluster-announce-bus-port 16379
-appendonly yes
-port 6379
-bind 0.0.0.0
-cluster-enabled yes
-cluster-config-file nodes.conf
-cluster-node-timeout 5000
-cluster-announce-ip 172.38.0.1\${port}
-cluster-announce-port 6379
-cluster-announce-bus-port 16379
-appendonly yes
-EOF
-done`
 
-const runRedis = (n: number): string[] => [
-  `docker run -p 637${n}:6379 -p 1637${n}:16379 --name redis-${n} \\`,
-  `-v /mydata/redis/node-${n}/data:/data \\`,
-  `-v /mydata/redis/node-${n}/conf/redis.conf:/etc/redis/redis.conf \\`,
-  `-d --net redis --ip 172.38.0.1${n} redis:5.0.9-alpine3.11 redis-server /etc/redis/redis.conf`,
-]
+const runRedis = (n: number): string[] => redisRunBlock(n).split('\n')
 const NODES = [1, 2, 3, 4, 5, 6]
 const CREATE = `redis-cli --cluster create ${NODES.map((n) => `172.38.0.1${n}:6379`).join(' ')} --cluster-replicas 1`
 
@@ -88,7 +59,7 @@ const PLAN: readonly (readonly [string, readonly string[], readonly Check[]])[] 
   ['T22', ['docker exec -it tomcat01 ping -c 2 tomcat-mynet-01', 'docker exec -it tomcat01 ping -c 2 tomcat-mynet-02'], [running('tomcat01', 'mynet', MYNET)]],
   ['T23', ['docker exec -it tomcat02 ping tomcat-mynet-01', 'docker exec tomcat02 ping -c 2 -W 1 192.168.0.2'], [running('tomcat02', 'bridge', BRIDGE)]],
   ['T24', ['docker network create redis --subnet 172.38.0.0/16'], [{ kind: 'network', name: 'redis', subnet: '172.38.0.0/16' }]],
-  ['T25', CONFIG_BLOCK.split('\n'), [{ kind: 'network', name: 'redis' }]],
+  ['T25', REDIS_CONFIG_BLOCK.split('\n'), [{ kind: 'network', name: 'redis' }]],
   ['T26', NODES.flatMap(runRedis), redisUp],
   ['T27', ['docker exec -it redis-1 /bin/sh', 'pwd', 'ls'], [running('redis-1', 'redis')]],
   ['T28', [CREATE, 'yes'], redisUp],
