@@ -101,6 +101,7 @@ export async function stop(cli: Cli, f: ParsedFlags): Promise<number> {
   return 1
 }
 
+/** `docker start NAME…` without -a/-i: start each, echo its name; the lifecycle `start` delegates here. */
 export async function start(cli: Cli, f: ParsedFlags): Promise<number> {
   const failed: string[] = []
   for (const name of f.args) {

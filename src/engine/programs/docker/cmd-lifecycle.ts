@@ -4,6 +4,7 @@
  * ones echo each argument as typed on success and print the daemon's error
  * for the others, exit 1 if any failed.
  */
+import { start as startEach } from './cmd-containers'
 import { resolvePath } from '../../kernel/fs/fs'
 import { Interrupted } from '../../kernel/proc/errors'
 import { call, daemonError, type Cli } from './cli'
@@ -64,21 +65,7 @@ export async function create(cli: Cli, f: ParsedFlags): Promise<number> {
 
 export async function start(cli: Cli, f: ParsedFlags): Promise<number> {
   const attach = f.bools.has('attach') || f.bools.has('interactive')
-  if (!attach) {
-    const failed: string[] = []
-    for (const name of f.args) {
-      try {
-        await call(cli, cli.api.containerStart(name))
-        cli.out(`${name}\n`)
-      } catch (e) {
-        cli.err(`${daemonError(e)}\n`)
-        failed.push(name)
-      }
-    }
-    if (failed.length === 0) return 0
-    cli.err(`Error: failed to start containers: ${failed.join(', ')}\n`)
-    return 1
-  }
+  if (!attach) return startEach(cli, f)
   if (f.args.length > 1) {
     cli.err('Error: you cannot start and attach multiple containers at once\n')
     return 1

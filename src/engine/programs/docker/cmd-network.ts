@@ -9,8 +9,8 @@ import type { IpamConfig, Network } from '../../docker/network'
 import { cidrContains, parseCidr, parseIpv4 } from '../../../lib/ipv4'
 import { Interrupted } from '../../kernel/proc/errors'
 import { call, clientError, daemonError, type Cli } from './cli'
-import { argsError } from './commands'
-import { FlagError, flagList, flagValue, parseFlags, type ParsedFlags } from './flags'
+import { prepareCommand } from './prepare'
+import { flagList, flagValue, type ParsedFlags } from './flags'
 import { formatNetworkInspect, formatNetworkLs, networkResource } from './format/network'
 import { executeTemplate } from './format/template'
 import { NETWORK_ALIASES, NETWORK_COMMANDS, networkGroupHelp, networkHelpText } from './network-specs'
@@ -205,23 +205,8 @@ export async function network(cli: Cli, args: readonly string[]): Promise<number
     cli.err(`${networkGroupHelp().trimEnd()}\n`)
     return 1
   }
-  let flags: ParsedFlags
-  try {
-    flags = parseFlags(args.slice(1), spec.flags, spec.interspersed)
-  } catch (e) {
-    if (!(e instanceof FlagError)) throw e
-    cli.err(`${e.message}\nSee 'docker ${spec.name} --help'.\n`)
-    return 125
-  }
-  if (flags.help) {
-    cli.out(networkHelpText(spec))
-    return 0
-  }
-  const usage = argsError(spec, flags.args.length)
-  if (usage) {
-    cli.err(`${usage}\n`)
-    return 1
-  }
+  const flags = prepareCommand(cli, spec, spec.name, args.slice(1), networkHelpText)
+  if (typeof flags === 'number') return flags
   try {
     return await handler(cli, flags)
   } catch (e) {

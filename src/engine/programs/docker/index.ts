@@ -8,17 +8,18 @@
 import type { DockerApi } from '../../docker/api'
 import type { Program } from '../../shell/runtime'
 import { makeCli, type Cli } from './cli'
-import { ps, rm, start, stop } from './cmd-containers'
+import { ps, rm, stop } from './cmd-containers'
 import { exec } from './cmd-exec'
 import { images, pull, rmi } from './cmd-images'
 import { run } from './cmd-run'
 import { network } from './cmd-network'
 import { port } from './cmd-port'
 import { NETWORKING_COMMANDS } from './network-specs'
-import { argsError, COMMANDS, helpText } from './commands'
+import { COMMANDS, helpText } from './commands'
+import { prepareCommand } from './prepare'
 import { MORE_ALIASES, MORE_HANDLERS, MORE_SPECS } from './handlers-more'
 import { GROUPS, groupHelp } from './specs'
-import { FlagError, parseFlags, type ParsedFlags } from './flags'
+import type { ParsedFlags } from './flags'
 import { formatVersion, versionLine } from './format/version'
 import { mainHelp } from './format/help'
 
@@ -35,7 +36,6 @@ const HANDLERS: Record<string, Handler> = {
   rmi,
   images,
   stop,
-  start,
   pull,
   port,
   version: async (cli) => {
@@ -43,7 +43,7 @@ const HANDLERS: Record<string, Handler> = {
     return 0
   },
 }
-Object.assign(HANDLERS, MORE_HANDLERS) // container/image/volume breadth; its `start` adds -a/-i
+Object.assign(HANDLERS, MORE_HANDLERS) // container/image/volume breadth, `start` (with -a/-i) among them
 
 /** Management-command spellings of the same commands (`docker container ls`). */
 const ALIASES: Record<string, string> = {
@@ -92,23 +92,7 @@ export function createDockerProgram(api: DockerApi): Program {
       cli.err(`docker: '${name}' is not a docker command.\nSee 'docker --help'\n`)
       return 1
     }
-    let flags: ParsedFlags
-    try {
-      flags = parseFlags(args.slice(1), spec.flags, spec.interspersed)
-    } catch (e) {
-      if (!(e instanceof FlagError)) throw e
-      cli.err(`${e.message}\nSee 'docker ${name} --help'.\n`)
-      return 125
-    }
-    if (flags.help) {
-      cli.out(helpText(spec))
-      return 0
-    }
-    const usage = argsError(spec, flags.args.length)
-    if (usage) {
-      cli.err(`${usage}\n`)
-      return 1
-    }
-    return handler(cli, flags)
+    const flags = prepareCommand(cli, spec, name, args.slice(1), helpText)
+    return typeof flags === 'number' ? flags : handler(cli, flags)
   }
 }
