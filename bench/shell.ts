@@ -12,26 +12,9 @@
 import { performance } from 'node:perf_hooks'
 import { parse } from '../src/engine/shell/parser'
 import { ShellHarness } from '../src/testing/shell-harness'
+import { REDIS_CONFIG_BLOCK } from '../src/share/lessons/tutorial-blocks'
 
-export const T25 = [
-  'for port in $(seq 1 6); \\',
-  'do \\',
-  'mkdir -p /mydata/redis/node-${port}/conf',
-  'touch /mydata/redis/node-${port}/conf/redis.conf',
-  'cat << EOF >/mydata/redis/node-${port}/conf/redis.conf',
-  'port 6379',
-  'bind 0.0.0.0',
-  'cluster-enabled yes',
-  'cluster-config-file nodes.conf',
-  'cluster-node-timeout 5000',
-  'cluster-announce-ip 172.38.0.1${port}',
-  'cluster-announce-port 6379',
-  'cluster-announce-bus-port 16379',
-  'appendonly yes',
-  'EOF',
-  'done',
-  '',
-].join('\n')
+export const T25 = `${REDIS_CONFIG_BLOCK}\n`
 
 const RUNS = Math.max(5, Number(process.argv[2] ?? 9) || 9)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!

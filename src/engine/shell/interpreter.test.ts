@@ -1,3 +1,4 @@
+import { REDIS_CONFIG_BLOCK } from '../../share/lessons/tutorial-blocks'
 import { describe, expect, it } from 'vitest'
 import { ShellHarness } from '../../testing/shell-harness'
 
@@ -154,25 +155,7 @@ describe('compound commands', () => {
 describe('the tutorial', () => {
   it('T25: the loop writes six redis.conf files', async () => {
     const h = new ShellHarness()
-    const script = [
-      'for port in $(seq 1 6); \\',
-      'do \\',
-      'mkdir -p /mydata/redis/node-${port}/conf',
-      'touch /mydata/redis/node-${port}/conf/redis.conf',
-      'cat << EOF >/mydata/redis/node-${port}/conf/redis.conf',
-      'port 6379',
-      'bind 0.0.0.0',
-      'cluster-enabled yes',
-      'cluster-config-file nodes.conf',
-      'cluster-node-timeout 5000',
-      'cluster-announce-ip 172.38.0.1${port}',
-      'cluster-announce-port 6379',
-      'cluster-announce-bus-port 16379',
-      'appendonly yes',
-      'EOF',
-      'done',
-      '',
-    ].join('\n')
+    const script = `${REDIS_CONFIG_BLOCK}\n`
     const r = await h.run(script)
     expect(r.stderr).toBe('')
     expect(h.fs.readdir('/mydata/redis')).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6'])
