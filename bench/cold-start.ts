@@ -7,42 +7,14 @@
  * timings from the page's own clock (performance.now() counts from navigation
  * start). Also prints the JS chunk sizes in dist/, raw and gzip.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, median, root, startPreview } from './browser'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const RUNS = Math.max(5, Number(process.argv[2] ?? 5) || 5)
-const root = resolve(import.meta.dirname, '..')
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => ok(port))
-    })
-  })
-}
-
-async function waitForServer(url: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`vite preview did not answer at ${url}`)
-}
 
 function chunkSizes(): void {
   const dir = join(root, 'dist', 'assets')
@@ -54,12 +26,6 @@ function chunkSizes(): void {
   }
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-
 async function main(): Promise<void> {
   try {
     statSync(join(root, 'dist', 'index.html'))
@@ -68,15 +34,13 @@ async function main(): Promise<void> {
   }
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
-  // Node runs vite directly (not through npx), so the PID we end is the server's own.
-  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' })
+  const server = await startPreview(port)
   try {
-    await waitForServer(url)
     const ready: number[] = []
     const echoed: number[] = []
     for (let run = 1; run <= RUNS; run++) {
       const profile = mkdtempSync(join(tmpdir(), 'dockernet-bench-'))
-      const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1440, height: 900 } })
+      const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1440, height: 900 } })
       try {
         const page = context.pages()[0] ?? (await context.newPage())
         await page.goto(url, { waitUntil: 'commit' })

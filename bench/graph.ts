@@ -8,17 +8,12 @@
  *   - the longest main-thread task seen during both (PerformanceObserver 'longtask').
  * Run `npm run build` first, then `npx tsx bench/graph.ts [runs]`.
  */
-import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
-import { resolve, join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, median, startPreview } from './browser'
 import type { WorldRecord } from '../src/protocol/records'
 import { baseRecords } from '../src/store/records-fixture'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const RUNS = Math.max(3, Number(process.argv[2] ?? 3) || 3)
-const root = resolve(import.meta.dirname, '..')
 const NETWORKS = 10
 const PER_NETWORK = 20
 
@@ -83,23 +78,6 @@ function fakeWorker(records: { kind: string; id: string; netns?: string; peer?: 
   })
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => ok(port))
-    })
-  })
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-
 /** Frames per second over `ms`, counted with requestAnimationFrame in the page. */
 const fps = (page: Page, ms: number) =>
   page.evaluate(
@@ -120,17 +98,12 @@ const fps = (page: Page, ms: number) =>
 async function main(): Promise<void> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
-  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' })
+  const server = await startPreview(port)
   // tsx (esbuild, keepNames) wraps functions in __name(...) calls; the worker has no such helper.
   const body = `var __name = (f) => f;\n(${fakeWorker.toString()})(${JSON.stringify(bigWorld())})`
   const results = { first: [] as number[], pan: [] as number[], pings: [] as number[], longest: [] as number[] }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
   try {
-    for (let up = false, t = Date.now(); !up; ) {
-      up = await fetch(url).then((r) => r.ok).catch(() => false)
-      if (!up && Date.now() - t > 20_000) throw new Error('vite preview did not start')
-      if (!up) await new Promise((r) => setTimeout(r, 100))
-    }
     for (let run = 1; run <= RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
       await page.route(/\/assets\/main-[^/]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body }))

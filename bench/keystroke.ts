@@ -14,20 +14,17 @@
  * with requestAnimationFrame. Prints p50/p95 per load and the median of
  * each over the loads. The server and the browser are ended by PID.
  */
-import { spawn } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_ARGS, median, root, startPreview } from './browser'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--dist')
 const LOADS = Math.max(1, Number(positional[0] ?? 3) || 3)
 const KEYS = Math.max(10, Number(positional[1] ?? 100) || 100)
 const CONTAINERS = 20
 const PREFERRED_PORT = 4192
-const root = resolve(import.meta.dirname, '..')
 const distFlag = process.argv.indexOf('--dist')
 const dist = distFlag > 0 ? resolve(process.argv[distFlag + 1]!) : join(root, 'dist')
 
@@ -44,29 +41,10 @@ async function pickPort(): Promise<number> {
   throw new Error('no free port near 4192')
 }
 
-async function waitForServer(url: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`vite preview did not answer at ${url}`)
-}
-
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!
 }
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-
 const hostText = (page: Page): Promise<string> => page.evaluate(() => window.__dockernet?.terminalText('host') ?? '')
 const prompts = (text: string): number => (text.match(/^root@docker-host:[^\n]*# ?/gm) ?? []).length
 
@@ -128,7 +106,7 @@ async function timeKey(page: Page, key: string, expected: string): Promise<numbe
 
 async function oneLoad(url: string, load: number): Promise<{ p50: number; p95: number; n: number }> {
   // launchServer gives the browser's own process, so it is ended by PID whatever happens to the connection.
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
   const browserPid = server.process().pid
   const browser = await chromium.connect(server.wsEndpoint())
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
@@ -181,10 +159,8 @@ async function main(): Promise<void> {
   }
   const port = await pickPort()
   const url = `http://127.0.0.1:${port}/`
-  // Node runs vite directly (not through npx), so the PID we end is the server's own.
-  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' })
+  const server = await startPreview(port, dist)
   try {
-    await waitForServer(url)
     const results = []
     for (let load = 1; load <= LOADS; load++) results.push(await oneLoad(url, load))
     const n = results.reduce((a, r) => a + r.n, 0)
