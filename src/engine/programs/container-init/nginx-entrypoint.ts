@@ -4,9 +4,8 @@
  * reports each step on stdout, then execs the command. As with redis's
  * entrypoint the command runs as a child, and the script forwards signals.
  */
-import { Interrupted, type SignalName } from '../../kernel/proc/errors'
-import type { Process } from '../../kernel/proc/process'
-import { isExecFailure, type Program } from '../../shell/runtime'
+import type { Program } from '../../shell/runtime'
+import { execCommand } from './exec-command'
 
 const ME = '/docker-entrypoint.sh'
 const D = '/docker-entrypoint.d/'
@@ -39,18 +38,5 @@ export const nginxEntrypointProgram: Program = async (ctx) => {
       proc.out(`${ME}: Configuration complete; ready for start up\n`)
     }
   }
-  const child = ctx.spawn(args)
-  if (isExecFailure(child)) {
-    proc.err(`${ME}: 38: exec: ${args[0]}: not found\n`)
-    return 127
-  }
-  const forward = (s: SignalName) => () => (child as Process).signal(s)
-  for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const) proc.trap(s, forward(s))
-  for (;;) {
-    try {
-      return await proc.waitFor(child.exited)
-    } catch (e) {
-      if (!(e instanceof Interrupted)) throw e
-    }
-  }
+  return execCommand(ctx, args, `${ME}: 38: exec: ${args[0]}: not found\n`)
 }
